@@ -1,0 +1,417 @@
+"""``Dispatcher``: a model you build node by node and dispatch from any inputs.
+
+``dispatch`` checks its arguments, picks (and caches) the part of the model
+the requested outputs need, then hands the search to ``_search.run_search``.
+"""
+
+from __future__ import annotations
+
+import copy as _copy
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ._exceptions import ModelError
+from ._functions import selector
+from ._graph import DiGraph
+from ._model import ModelBuilder
+from ._prune import shrunk_model, sub_model, sub_model_from_graph
+from ._replay import compile_trace, replay
+from ._search import run_search
+from ._solution import Solution
+from ._tables import SearchTables
+from ._tokens import NONE
+
+__all__ = ["Dispatcher"]
+
+_PLAN_CACHE_SIZE = 64  # distinct (inputs, outputs) shapes kept per model
+_TRACES_PER_PLAN = 8  # distinct input distances kept per shape
+
+
+class Dispatcher(ModelBuilder):
+    """A dataflow model of data and function nodes.
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher(name='demo')
+    >>> dsp.add_function('double', lambda x: 2 * x, ['a'], ['b'])
+    'double'
+    >>> dsp.add_function('half', lambda x: x / 2, ['b'], ['a'])
+    'half'
+    >>> dsp({'a': 1})['b'], dsp({'b': 6}, outputs=['a'])['a']
+    (2, 3.0)
+    """
+
+    def __init__(
+        self,
+        dmap: DiGraph | None = None,
+        name: str = "",
+        default_values: dict | None = None,
+        raises: Any = False,
+        description: str = "",
+        executor: Any = False,
+    ) -> None:
+        self.dmap = dmap if dmap is not None else DiGraph()
+        self.name = name
+        self.default_values = default_values if default_values is not None else {}
+        self.raises = raises
+        self.__doc__ = description
+        self.description = description
+        self.executor = executor
+        self._counter = max(
+            (a["index"][0] + 1 for a in self.dmap.nodes.values() if "index" in a),
+            default=0,
+        )
+        #: the last solution (the reference's ``dsp.solution``)
+        self.solution: Solution = Solution(self)
+        self._plans: dict = {}  # (rev, shape) -> (sub-model, search tables)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Dispatcher {self.name!r}: {len(self.data_nodes)} data, "
+            f"{len(self.function_nodes)} functions>"
+        )
+
+    # -- copies --------------------------------------------------------------
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_plans"] = {}
+        state["solution"] = None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.solution = Solution(self)
+
+    def copy(self) -> Dispatcher:
+        """A deep copy: nodes, edges and default values share nothing."""
+        return _copy.deepcopy(self)
+
+    def copy_structure(self, **kwargs: Any) -> Dispatcher:
+        """An empty model with this one's name, raises and executor."""
+        kw = {
+            "description": self.description,
+            "name": self.name,
+            "raises": self.raises,
+            "executor": self.executor,
+        }
+        kw.update(kwargs)
+        return type(self)(**kw)
+
+    # -- sub-models ----------------------------------------------------------
+    def get_sub_dsp(
+        self, nodes_bunch: Iterable, edges_bunch: Iterable | None = None
+    ) -> Dispatcher:
+        """The sub-model of the given nodes (functions need all their inputs).
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', max, ['a', 'b'], ['c'])
+        'f'
+        >>> sorted(dsp.get_sub_dsp(['a', 'b', 'c', 'f']).nodes)
+        ['a', 'b', 'c', 'f']
+        >>> sorted(dsp.get_sub_dsp(['a', 'c', 'f']).nodes)
+        []
+        """
+        return sub_model(self, list(nodes_bunch), edges_bunch)
+
+    def get_sub_dsp_from_workflow(
+        self,
+        sources: Iterable,
+        graph: Any = None,
+        reverse: bool = False,
+        add_missing: bool = False,
+        check_inputs: bool = True,
+        blockers: Iterable | None = None,
+        wildcard: bool = False,
+        _update_links: bool = True,
+        avoid_cycles: bool = False,
+    ) -> Dispatcher:
+        """The sub-model reached by a breadth-first search from ``sources``.
+
+        ``graph`` defaults to the last solution's workflow; ``reverse`` searches
+        towards the predecessors.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp.add_function('g', abs, ['b'], ['c'])
+        'g'
+        >>> sorted(dsp.get_sub_dsp_from_workflow(['c'], dsp.dmap, reverse=True).nodes)
+        ['a', 'b', 'c', 'f', 'g']
+        """
+        if graph is None:
+            graph = self.solution.workflow
+        return sub_model_from_graph(
+            self,
+            sources,
+            graph,
+            reverse,
+            add_missing,
+            check_inputs,
+            blockers,
+            wildcard,
+            avoid_cycles,
+        )
+
+    def shrink_dsp(
+        self,
+        inputs: Iterable | None = None,
+        outputs: Iterable | None = None,
+        inputs_dist: Mapping | None = None,
+        wildcard: bool = True,
+    ) -> Dispatcher:
+        """The sub-model of the nodes on some path from ``inputs`` to ``outputs``.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp.add_function('g', abs, ['x'], ['y'])
+        'g'
+        >>> sorted(dsp.shrink_dsp(['a'], ['b']).nodes)
+        ['a', 'b', 'f']
+        """
+        return shrunk_model(self, inputs, outputs, inputs_dist, wildcard)
+
+    # -- dispatch ------------------------------------------------------------
+    def dispatch(
+        self,
+        inputs: Mapping | None = None,
+        outputs: Iterable | None = None,
+        inputs_dist: Mapping | None = None,
+        wildcard: bool = False,
+        no_call: bool = False,
+        shrink: bool = False,
+        rm_unused_nds: bool = False,
+        select_output_kw: Mapping | None = None,
+        _wait_in: Any = None,
+        stopper: Any = None,
+        executor: Any = False,
+        sol_name: tuple = (),
+        verbose: bool = False,
+    ) -> Any:
+        """Compute the ``outputs`` reachable from ``inputs`` (all, if none given).
+
+        Defaults fill the inputs not given. With ``outputs`` the search stops
+        as soon as they are all known and only the part of the model that can
+        reach them is searched. Returns a :class:`Solution` (or, with
+        ``select_output_kw``, ``sh.selector(dictionary=sol, **select_output_kw)``).
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_data('b', default_value=5)
+        'b'
+        >>> dsp.add_function('min', min, ['a', 'b'], ['c'])
+        'min'
+        >>> dsp.dispatch(inputs={'a': 3})
+        Solution({'a': 3, 'b': 5, 'c': 3})
+        >>> dsp.dispatch(inputs={'a': 3}, outputs=['x'])
+        Traceback (most recent call last):
+        ...
+        schedula_nb.ModelError: dispatch: outputs not in the model: ['x']
+        """
+        sol = self._dispatch(
+            inputs,
+            outputs,
+            inputs_dist,
+            wildcard,
+            no_call,
+            shrink,
+            rm_unused_nds,
+            stopper,
+            executor,
+            sol_name,
+            store=True,
+        )
+        if verbose:
+            _log_times(sol)
+        if select_output_kw:
+            return selector(dictionary=sol, **select_output_kw)
+        return sol
+
+    __call__ = dispatch
+
+    def _dispatch(
+        self,
+        inputs: Mapping | None,
+        outputs: Iterable | None,
+        inputs_dist: Mapping | None,
+        wildcard: bool = False,
+        no_call: bool = False,
+        shrink: bool = False,
+        rm_unused_nds: bool = False,
+        stopper: Any = None,
+        executor: Any = False,
+        sol_name: tuple = (),
+        store: bool = False,
+    ) -> Solution:
+        """``dispatch`` without its output selection; ``store`` keeps the
+        solution as ``self.solution``."""
+        inputs = _check_mapping(inputs, "inputs")
+        inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
+        outputs = self._check_outputs(outputs)
+        if executor not in (False, None) or self.executor not in (False, None):
+            raise NotImplementedError(
+                "executors come with issue #8; dispatch runs "
+                "sequentially (executor=False)"
+            )
+        plan = self._plan(inputs, outputs, wildcard, shrink, no_call, inputs_dist)
+        dsp = plan.dsp
+        defaults = {
+            k: v
+            for k, v in self.default_values.items()
+            if k in dsp.dmap.nodes and k not in inputs
+        }
+        values = {k: d["value"] for k, d in defaults.items()}
+        values.update(dict.fromkeys(inputs, NONE) if no_call else inputs)
+        dists = {k: d["initial_dist"] for k, d in defaults.items()}
+        dists.update(inputs_dist)
+        wild = _wildcards(dsp, inputs, outputs) if wildcard else frozenset()
+        sol = Solution(
+            dsp,
+            values,
+            outputs,
+            dists,
+            no_call=no_call,
+            rm_unused_nds=rm_unused_nds,
+            wildcards=wild,
+            raises=self.raises,
+            full_name=tuple(sol_name),
+        )
+        nodes = dsp.dmap.nodes
+        for k in sorted((k for k in values if k not in nodes), key=str):
+            sol[k] = values[k]  # inputs the searched part does not use are kept
+        initial = sorted(
+            ((dists.get(k, 0.0) + 0.0, str(k), k) for k in values if k in nodes),
+            key=lambda t: t[:2],
+        )
+        initial = [(d, k, NONE if no_call else values[k]) for d, _, k in initial]
+        return self._run(sol, plan, initial, stopper, store)
+
+    def _run(
+        self, sol: Solution, plan: _Plan, initial: list, stopper: Any, store: bool
+    ) -> Solution:
+        """Replay the trace of an earlier dispatch of the same shape, or search."""
+        shape = tuple((d, k) for d, k, _ in initial)
+        trace = plan.traces.get(shape)
+        try:
+            if store:
+                self.solution = sol
+            if trace is not None:
+                if replay(sol, plan.tables, initial, trace, stopper):
+                    return sol
+                memo, sol = sol, sol.fresh()
+                sol.memo = memo  # reuse what the replay executed
+            trace = []
+            if store:
+                self.solution = sol
+            run_search(sol, plan.tables, initial, stopper, trace)
+            if len(plan.traces) >= _TRACES_PER_PLAN:
+                plan.traces.clear()
+            plan.traces[shape] = compile_trace(trace, plan.tables, sol)
+            return sol
+        finally:
+            sol.memo = None
+            sol.elapsed = _elapsed(sol)
+
+    def _check_outputs(self, outputs: Any) -> list | None:
+        if outputs is None:
+            return None
+        if isinstance(outputs, (str, bytes)) or not isinstance(outputs, Iterable):
+            raise ModelError(
+                f"dispatch: outputs must be a list of node ids, not {outputs!r}"
+            )
+        outputs = list(outputs)
+        missing = [k for k in outputs if k not in self.dmap.nodes]
+        if missing:
+            raise ModelError(f"dispatch: outputs not in the model: {missing!r}")
+        return outputs
+
+    def _plan(
+        self,
+        inputs: Mapping,
+        outputs: list | None,
+        wildcard: bool,
+        shrink: bool,
+        no_call: bool,
+        inputs_dist: Mapping,
+    ) -> tuple:
+        """The searched sub-model and its tables, cached per model revision."""
+        key = (
+            self.dmap.rev,
+            frozenset(inputs),
+            frozenset(outputs or ()),
+            bool(wildcard),
+            bool(shrink),
+            bool(no_call),
+            frozenset(inputs_dist.items()) if shrink else None,
+        )
+        plan = self._plans.get(key)
+        if plan is None:
+            dsp = self
+            if not no_call:
+                if shrink:
+                    dsp = self.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
+                elif outputs:
+                    dsp = self.get_sub_dsp_from_workflow(
+                        outputs,
+                        self.dmap,
+                        reverse=True,
+                        blockers=inputs,
+                        wildcard=wildcard,
+                    )
+            if len(self._plans) >= _PLAN_CACHE_SIZE or any(
+                k[0] != key[0] for k in self._plans
+            ):
+                self._plans.clear()
+            plan = self._plans[key] = _Plan(dsp, SearchTables(dsp.dmap))
+        return plan
+
+
+class _Plan:
+    """The searched sub-model, its tables, and traces of dispatches to replay."""
+
+    __slots__ = ("dsp", "tables", "traces")
+
+    def __init__(self, dsp: Dispatcher, tables: SearchTables) -> None:
+        self.dsp = dsp
+        self.tables = tables
+        #: (initial distances and ids) -> trace of the search (see _replay)
+        self.traces: dict[tuple, list] = {}
+
+
+def _check_mapping(value: Any, name: str) -> Mapping:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ModelError(
+            f"dispatch: {name} must be a dict {{node id: value}}, "
+            f"not {type(value).__name__}"
+        )
+    return value
+
+
+def _wildcards(dsp: Dispatcher, inputs: Mapping, outputs: list | None) -> frozenset:
+    """Inputs that are also outputs: they feed their functions and are recomputed."""
+    if not (inputs and outputs):
+        return frozenset()
+    nodes = dsp.dmap.nodes
+    return frozenset(
+        k
+        for k in inputs
+        if k in outputs and k in nodes and nodes[k].get("wildcard", True)
+    )
+
+
+def _elapsed(sol: Solution) -> float:
+    import time
+
+    return time.perf_counter() - sol.perf0
+
+
+def _log_times(sol: Solution) -> None:
+    import logging
+
+    log = logging.getLogger("schedula_nb")
+    for node, (t0, t1) in sol.times.items():
+        log.info("%s: %.6f s", node, t1 - t0)

@@ -1,0 +1,64 @@
+"""Errors raised by the dispatcher.
+
+The tree::
+
+    Exception
+    +-- DispatcherError      a dispatch failed; carries the solution (``sol``)
+    |   |                    and the original exception (``ex``)
+    |   +-- DispatcherAbort  the ``stopper`` asked the dispatch to stop
+    +-- SkipNode             raised by a node's function to skip it silently
+    ValueError
+    +-- ModelError           a model was built or called with bad arguments
+
+Unlike the reference, none derives from ``BaseException``: an ``except
+Exception`` in user code sees them all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["DispatcherError", "DispatcherAbort", "SkipNode", "ModelError"]
+
+
+class DispatcherError(Exception):
+    """A dispatch failed.
+
+    ``sol`` is the solution as far as it got, ``ex`` the original exception
+    (also chained as ``__cause__``), ``node_id`` the node that failed.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        sol: Any = None,
+        ex: BaseException | None = None,
+        node_id: Any = None,
+    ) -> None:
+        super().__init__(*args)
+        self.sol = sol
+        self.ex = ex
+        self.node_id = node_id
+
+    def __reduce__(self):  # the solution is not pickled with the error
+        return type(self), self.args
+
+    def update(self, sol: Any) -> None:
+        """Attach the solution the error belongs to."""
+        self.sol = sol
+
+
+class DispatcherAbort(DispatcherError):
+    """The dispatch was stopped by its ``stopper``."""
+
+
+class SkipNode(Exception):
+    """Raised inside a node's function: the node is skipped without an error."""
+
+    def __init__(self, *args: Any, ex: BaseException | None = None) -> None:
+        super().__init__(*args)
+        self.ex = ex
+
+
+class ModelError(ValueError):
+    """A model was built or dispatched with arguments that make no sense."""

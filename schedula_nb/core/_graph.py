@@ -1,0 +1,149 @@
+"""A small directed graph of plain dicts, with the reference's public face.
+
+``nodes`` maps a node to its attribute dict, ``succ[u][v]`` and ``pred[v][u]``
+are the *same* edge attribute dict, ``adj`` is ``succ``. Every mutation bumps
+``rev``, which the dispatcher uses to drop cached search tables.
+
+>>> g = DiGraph()
+>>> g.add_edge('a', 'b', weight=2)
+>>> g.nodes, g.edges, g.pred['b']
+({'a': {}, 'b': {}}, {('a', 'b'): {'weight': 2}}, {'a': {'weight': 2}})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+__all__ = ["DiGraph"]
+
+
+class DiGraph:
+    """Directed graph: ``nodes``, ``succ``, ``pred`` dicts; ``adj``, ``edges``."""
+
+    __slots__ = ("nodes", "succ", "pred", "rev")
+
+    def __init__(self, nodes: dict | None = None, adj: dict | None = None) -> None:
+        self.nodes: dict[Hashable, dict] = {}
+        self.succ: dict[Hashable, dict] = {}
+        self.pred: dict[Hashable, dict] = {}
+        self.rev = 0  # bumped by every mutation
+        for n, attr in (nodes or {}).items():
+            self.add_node(n, **attr)
+        for u, nbrs in (adj or {}).items():
+            for v, attr in nbrs.items():
+                self.add_edge(u, v, **attr)
+
+    def __reduce__(self):
+        return type(self), (self.nodes, self.succ)
+
+    def __getitem__(self, node: Hashable) -> dict:
+        return self.succ[node]
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.nodes
+
+    def __iter__(self):
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    @property
+    def adj(self) -> dict[Hashable, dict]:
+        """Successor adjacency (the same dict as ``succ``)."""
+        return self.succ
+
+    @property
+    def edges(self) -> dict[tuple, dict]:
+        """A new dict ``{(u, v): attributes}`` of all edges."""
+        return {(u, v): a for u, nbrs in self.succ.items() for v, a in nbrs.items()}
+
+    def add_node(self, n: Hashable, **attr: Any) -> None:
+        """Add ``n`` (or update its attributes)."""
+        if n in self.nodes:
+            self.nodes[n].update(attr)
+        else:
+            self.nodes[n] = attr
+            self.succ[n] = {}
+            self.pred[n] = {}
+        self.rev += 1
+
+    def add_nodes_from(self, nodes: Iterable) -> None:
+        """Add nodes given as ids or ``(id, attributes)`` pairs."""
+        for n in nodes:
+            if isinstance(n, tuple) and len(n) == 2 and isinstance(n[1], dict):
+                self.add_node(n[0], **n[1])
+            else:
+                self.add_node(n)
+
+    def remove_node(self, n: Hashable) -> None:
+        """Remove ``n`` and its edges."""
+        del self.nodes[n]
+        for v in self.succ.pop(n):
+            del self.pred[v][n]
+        for u in self.pred.pop(n):
+            del self.succ[u][n]
+        self.rev += 1
+
+    def remove_nodes_from(self, nodes: Iterable) -> None:
+        """Remove the nodes that exist among ``nodes``."""
+        for n in list(nodes):
+            if n in self.nodes:
+                self.remove_node(n)
+
+    def add_edge(self, u: Hashable, v: Hashable, **attr: Any) -> None:
+        """Add the edge ``u -> v`` (creating missing nodes) or update it."""
+        for n in (u, v):
+            if n not in self.nodes:
+                self.add_node(n)
+        edge = self.succ[u].get(v)
+        if edge is None:
+            self.succ[u][v] = self.pred[v][u] = attr
+        else:
+            edge.update(attr)
+        self.rev += 1
+
+    def add_edges_from(self, edges: Iterable) -> None:
+        """Add edges given as ``(u, v)`` or ``(u, v, attributes)``."""
+        for e in edges:
+            self.add_edge(e[0], e[1], **(e[2] if len(e) > 2 else {}))
+
+    def remove_edge(self, u: Hashable, v: Hashable) -> None:
+        """Remove the edge ``u -> v``."""
+        del self.succ[u][v]
+        del self.pred[v][u]
+        self.rev += 1
+
+    def remove_edges_from(self, edges: Iterable) -> None:
+        """Remove the edges that exist among ``edges``."""
+        for u, v, *_ in edges:
+            if self.has_edge(u, v):
+                self.remove_edge(u, v)
+
+    def has_edge(self, u: Hashable, v: Hashable) -> bool:
+        """Whether the edge ``u -> v`` exists."""
+        return u in self.succ and v in self.succ[u]
+
+    def subgraph(self, nodes: Iterable) -> DiGraph:
+        """A new graph of ``nodes`` and the edges among them (attributes shared)."""
+        wanted = set(nodes)
+        keep = {n: a for n, a in self.nodes.items() if n in wanted}
+        g = DiGraph()
+        g.nodes = keep
+        g.succ = {u: {v: a for v, a in self.succ[u].items() if v in keep} for u in keep}
+        g.pred = {v: {u: g.succ[u][v] for u in self.pred[v] if u in keep} for v in keep}
+        return g
+
+    def copy(self) -> DiGraph:
+        """A copy with new node and edge attribute dicts (values are shared)."""
+        g = DiGraph()
+        g.nodes = {n: dict(a) for n, a in self.nodes.items()}
+        g.succ = {
+            u: {v: dict(a) for v, a in nbrs.items()} for u, nbrs in self.succ.items()
+        }
+        g.pred = {v: {} for v in self.nodes}
+        for u, nbrs in g.succ.items():
+            for v, a in nbrs.items():
+                g.pred[v][u] = a
+        return g

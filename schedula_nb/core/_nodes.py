@@ -1,0 +1,244 @@
+"""What happens when the search visits a node: a data node takes its value
+from its estimates, a function node is called and its outputs become
+estimates of its data nodes. Shared by the search and the plan replay.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Hashable
+from time import perf_counter
+from typing import Any
+
+from ._exceptions import DispatcherError, SkipNode
+from ._solution import Failure, Solution
+from ._tables import SearchTables
+from ._tokens import NONE, START
+
+__all__ = ["fail", "run_data", "run_function"]
+
+log = logging.getLogger("schedula_nb")
+
+
+def run_data(sol: Solution, tb: SearchTables, node: Hashable) -> Any:
+    """Set a data node's value from its estimates; return whom it feeds."""
+    attr = tb.nodes[node]
+    est = sol.est[node]
+    wait = attr["wait_inputs"]
+    if len(est) > 1 and not wait:
+        est = _best_estimate(sol, node, est)
+    memo = sol.memo
+    if sol.no_call:
+        sol[node] = NONE
+        sol.has_none = True
+    elif memo is not None and node in memo.visit:
+        if not _reuse_data(sol, memo, node):
+            return None
+    elif not _compute_data(sol, node, attr, est, wait):
+        return None
+    out = tb.succ[node]
+    if out and (out[0][0] in sol.visit or out[0][0] in sol.wild_marked):
+        sol.blocked.add(node)  # its functions already ran (wildcard): pass nothing
+        return ()
+    return out
+
+
+def _compute_data(
+    sol: Solution, node: Hashable, attr: dict, est: dict, wait: bool
+) -> bool:
+    """Value of a data node: its estimate, or its function of all estimates."""
+    fn = attr.get("function")
+    try:
+        if wait or fn is not None:
+            if fn is None:
+                raise DispatcherError(
+                    f"data node {node!r} waits for its inputs "
+                    "but has no function to combine them"
+                )
+            value = fn(dict(est))
+        else:
+            (value,) = est.values()
+        for flt in attr.get("filters") or ():
+            value = flt(value)
+    except SkipNode:
+        sol.blocked.add(node)
+        return False
+    except Exception as ex:
+        sol.blocked.add(node)
+        fail(sol, node, ex)
+        return False
+    callback = attr.get("callback")
+    if callback is not None:
+        try:
+            callback(value)
+        except Exception as ex:
+            log.warning("Failed CALLBACK %r due to: %r", node, ex)
+    if value is NONE:
+        sol.has_none = True
+    else:
+        sol[node] = value
+    return True
+
+
+def _reuse_data(sol: Solution, memo: Solution, node: Hashable) -> bool:
+    """Take a data node's outcome from an interrupted replay (no second call)."""
+    if node in memo.failures or node in memo.blocked and node not in memo:
+        sol.blocked.add(node)
+        if node in memo.failures:
+            sol.failures[node] = memo.failures[node]
+        return False
+    if node in memo:
+        sol[node] = memo[node]
+    return True
+
+
+def _best_estimate(sol: Solution, node: Hashable, est: dict) -> dict:
+    """Keep the estimate of the closest producer (ties: smaller id)."""
+    dmap, dist = sol.dsp.dmap, sol.visit
+    w = dmap.nodes[node].get("weight", 0)
+    best = min(
+        (dist[p] + dmap.succ[p][node].get("weight", 1) + w, str(p), p)
+        for p in est
+        if p is not START
+    )
+    sol.chosen[node] = p = best[2]
+    return {p: est[p]}
+
+
+def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) -> Any:
+    """Run a function node whose outputs ``left`` are still unknown; record its
+    outputs as estimates; return ``[(output, edge length), ...]`` it fed."""
+    if not left:  # every output is known already: the function is not needed
+        sol.not_needed.add(node)
+        return None
+    est = sol.est
+    if sol.no_call:
+        for w, _ in left:
+            est.setdefault(w, {})[node] = NONE
+        return left
+    attr = tb.nodes[node]
+    memo = sol.memo
+    if memo is not None and node in memo.visit:
+        ok, res = _reuse_function(sol, memo, node)
+        if not ok:
+            return None
+    else:
+        inputs = attr["inputs"]
+        if sol.has_none or sol.wildcards:
+            args = _arguments(sol, inputs)
+        else:
+            args = list(map(sol.__getitem__, inputs))
+        domain = attr.get("input_domain")
+        try:
+            if domain is not None and not sol.no_domain and not domain(*args):
+                sol.failures[node] = Failure(node, "domain")
+                return None
+            t0 = perf_counter()
+            res = attr["function"](*args)
+            sol.t_end[node] = perf_counter()
+            sol.t_start[node] = t0
+            for flt in attr.get("filters") or ():
+                res = flt(res)
+        except SkipNode:
+            return None
+        except Exception as ex:
+            fail(sol, node, ex)
+            return None
+    outputs = attr["outputs"]
+    if len(outputs) == 1:
+        values: Any = ((outputs[0], res),)
+    else:
+        try:
+            values = _split_outputs(node, outputs, res)
+        except ValueError as ex:
+            fail(sol, node, ex)
+            return None
+    sol.results[node] = res
+    fed = []
+    for k, value in values:
+        if value is NONE:
+            continue
+        for w, ln in left:
+            if w == k:
+                e = est.get(k)
+                if e is None:
+                    est[k] = {node: value}
+                else:
+                    e[node] = value
+                fed.append((k, ln))
+                break
+    return fed
+
+
+def _reuse_function(sol: Solution, memo: Solution, node: Hashable) -> tuple:
+    """Take a function's outcome from an interrupted replay (no second call)."""
+    failure = memo.failures.get(node)
+    if failure is not None:
+        sol.failures[node] = failure
+        return False, None
+    if node not in memo.results:  # skipped (SkipNode)
+        return False, None
+    if node in memo.t_start:
+        sol.t_start[node] = memo.t_start[node]
+        sol.t_end[node] = memo.t_end[node]
+    return True, memo.results[node]
+
+
+def _arguments(sol: Solution, inputs: Any) -> list:
+    """The values on a function's input edges, in order, without ``NONE``."""
+    get, wild = sol.get, sol.wildcards
+    if wild:
+        args = [sol.inputs[k] if k in wild else get(k, NONE) for k in inputs]
+    else:
+        args = [get(k, NONE) for k in inputs]
+    for a in args:
+        if a is NONE:
+            return [a for a in args if a is not NONE]
+    return args
+
+
+def _split_outputs(node: Hashable, outputs: Any, res: Any) -> Any:
+    """Pair each output id with its value; refuse a count that does not match."""
+    if len(outputs) == 1:
+        return ((outputs[0], res),)
+    try:
+        values = tuple(res)
+    except TypeError:
+        raise ValueError(
+            f"{node!r} returned {type(res).__name__}, not one value "
+            f"for each of its {len(outputs)} outputs"
+        ) from None
+    if len(values) != len(outputs):
+        raise ValueError(
+            f"{node!r} returned {len(values)} values for "
+            f"{len(outputs)} outputs {list(outputs)!r}"
+        )
+    return zip(outputs, values)
+
+
+def _should_raise(raises: Any, ex: BaseException) -> bool:
+    """``raises``: a bool, a predicate, or a string of exception class names."""
+    if callable(raises):
+        return bool(raises(ex))
+    if isinstance(raises, str):
+        names = set(raises.replace(",", " ").replace("|", " ").split())
+        return any(c.__name__ in names for c in type(ex).__mro__)
+    return bool(raises)
+
+
+def fail(sol: Solution, node: Hashable, ex: Exception) -> None:
+    """Record a node's failure; raise it as a DispatcherError if asked to."""
+    sol.failures[node] = Failure.from_exception(node, ex)
+    name = "/".join(map(str, sol.full_name + (node,)))
+    if _should_raise(sol.raises, ex):
+        if isinstance(ex, DispatcherError):
+            ex.update(sol)
+            raise ex
+        raise DispatcherError(
+            f"Failed DISPATCHING '{name}' due to:\n  {ex!r}",
+            sol=sol,
+            ex=ex,
+            node_id=node,
+        ) from ex
+    if sol.raises != "":
+        log.warning("Failed DISPATCHING %r due to: %r", name, ex)

@@ -1,0 +1,163 @@
+"""Replaying a dispatch without searching.
+
+The search's choices depend only on the model, the input ids and distances,
+the requested outputs, and each visit's *outcome* (which outputs a function
+fed, whether a node failed) -- never on the values. So a dispatch traced once
+can be re-run from the trace: the same nodes, in the same order, are executed
+and each outcome is checked against the traced one. At the first different
+outcome the replay stops, and the search runs again from the start, taking
+the nodes already executed from the replay instead of calling them twice.
+
+The common steps (a plain function with one output, a data node passing on
+its one estimate) are inlined in the replay loop; the others go through the
+same ``run_function`` / ``run_data`` as the search.
+"""
+
+from __future__ import annotations
+
+from time import perf_counter
+from typing import Any
+
+from ._exceptions import DispatcherAbort, SkipNode
+from ._nodes import fail, run_data, run_function
+from ._search import seed_initial
+from ._solution import Solution
+from ._tables import SearchTables
+from ._tokens import NONE
+
+__all__ = ["compile_trace", "replay"]
+
+_GENERAL, _PLAIN_DATA, _PLAIN_FUNC = 0, 1, 2
+_FUNC_EXTRAS = ("input_domain", "filters")
+_DATA_EXTRAS = ("function", "filters", "callback")
+
+
+def _plain(attr: dict, extras: tuple) -> bool:
+    for k in extras:
+        if k in attr:
+            return False
+    return True
+
+
+class Trace:
+    """Replay steps ``(node, dist, left, outcome, kind, key)``, and ``fused``:
+    data node -> its only producer, whose value the replay passes on directly."""
+
+    __slots__ = ("steps", "fused")
+
+    def __init__(self, steps: list, fused: dict) -> None:
+        self.steps, self.fused = steps, fused
+
+
+def compile_trace(trace: list, tb: SearchTables, sol: Solution) -> Trace:
+    """Turn the search's ``(node, dist, left, out)`` visits into replay steps.
+
+    A plain function with one output feeding a plain data node that has no
+    other estimate is replayed as a pair: the data node takes the result as
+    its value, without an estimates dict (``Solution.estimates`` rebuilds it).
+    """
+    nodes, succ, est = tb.nodes, tb.succ, sol.est
+    fused = {}
+    for node, _, left, out in trace:
+        if left is not None or out is None or out is not succ[node]:
+            continue
+        attr = nodes[node]
+        e = est.get(node)
+        if len(e) != 1 or attr["wait_inputs"] or not _plain(attr, _DATA_EXTRAS):
+            continue
+        (producer,) = e
+        p_attr = nodes.get(producer)
+        if (
+            p_attr is not None
+            and p_attr["type"] == "function"
+            and len(p_attr["outputs"]) == 1
+            and _plain(p_attr, _FUNC_EXTRAS)
+        ):
+            fused[node] = producer
+    producers = {p: n for n, p in fused.items()}
+    steps = []
+    for node, d, left, out in trace:
+        if node in fused:
+            steps.append((node, d, left, out, _PLAIN_DATA, fused[node]))
+        elif node in producers and out:
+            steps.append((node, d, left, out, _PLAIN_FUNC, producers[node]))
+        else:
+            steps.append((node, d, left, out, _GENERAL, None))
+    return Trace(steps, fused)
+
+
+def replay(
+    sol: Solution, tb: SearchTables, initial: list, trace: Trace, stopper: Any = None
+) -> bool:
+    """Re-run ``trace`` into ``sol``; False at the first outcome that differs."""
+    seed_initial(sol, tb, initial)
+    if sol.no_call or sol.memo is not None or sol.wildcards:
+        return _replay_general(sol, tb, trace, stopper)
+    sol.fused = trace.fused
+    nodes, dist = tb.nodes, sol.visit
+    t_start, t_end, results = sol.t_start, sol.t_end, sol.results
+    getitem = sol.__getitem__
+    for node, d, left, expected, kind, key in trace.steps:
+        if stopper is not None and stopper.is_set():
+            raise DispatcherAbort("Stop requested.", sol=sol, node_id=node)
+        attr = nodes[node]
+        if kind == _PLAIN_FUNC:
+            if "input_domain" in attr or "filters" in attr or sol.has_none:
+                return _unfuse(sol, trace)  # the model changed in place
+            dist[node] = d
+            args = list(map(getitem, attr["inputs"]))
+            try:
+                t0 = perf_counter()
+                res = attr["function"](*args)
+                t_end[node] = perf_counter()
+                t_start[node] = t0
+            except SkipNode:
+                return _unfuse(sol, trace)
+            except Exception as ex:
+                fail(sol, node, ex)
+                return _unfuse(sol, trace)
+            results[node] = res
+            if res is NONE:
+                return _unfuse(sol, trace)
+        elif kind == _PLAIN_DATA:
+            if "function" in attr or "filters" in attr or "callback" in attr:
+                return _unfuse(sol, trace)
+            dist[node] = d
+            sol[node] = results[key]
+        else:
+            dist[node] = d
+            out = (
+                run_data(sol, tb, node)
+                if left is None
+                else run_function(sol, tb, node, left)
+            )
+            if out != expected:
+                return _unfuse(sol, trace)
+    return True
+
+
+def _unfuse(sol: Solution, trace: Trace) -> bool:
+    """Before giving up a replay, store the estimates its pairs skipped."""
+    for node, producer in trace.fused.items():
+        if producer in sol.results and node not in sol.est:
+            sol.est[node] = {producer: sol.results[producer]}
+    sol.fused = {}
+    return False
+
+
+def _replay_general(
+    sol: Solution, tb: SearchTables, trace: Trace, stopper: Any
+) -> bool:
+    dist = sol.visit
+    for node, d, left, expected, _, _ in trace.steps:
+        if stopper is not None and stopper.is_set():
+            raise DispatcherAbort("Stop requested.", sol=sol, node_id=node)
+        dist[node] = d
+        out = (
+            run_data(sol, tb, node)
+            if left is None
+            else run_function(sol, tb, node, left)
+        )
+        if out != expected:
+            return False
+    return True

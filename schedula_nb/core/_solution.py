@@ -1,0 +1,286 @@
+"""The solution of a dispatch: the computed values plus the record of the run.
+
+A ``Solution`` is a dict of values in the order they were reached. Beside the
+values it keeps what the views need, so no view re-runs anything:
+
+- ``visit``: node -> distance at which it was visited (the visit order),
+  and ``dist``, the same shaped as the reference's;
+- ``failures``: node -> :class:`Failure` (an exception, or ``out of domain``);
+- ``times``: function -> ``(start, end)`` from ``time.perf_counter``
+  (``duration(node)`` gives seconds);
+- ``results``: function -> its raw return value;
+- ``inputs`` / ``inputs_dist`` / ``outputs``: what the dispatch started from;
+- ``workflow``: the executed graph (built on first access from the records).
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._graph import DiGraph
+from ._tokens import NONE, START
+
+__all__ = ["Solution", "Failure"]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a node produced nothing: ``kind`` is ``'error'`` or ``'domain'``."""
+
+    node: Hashable
+    kind: str
+    exception: BaseException | None = None
+    traceback: str = field(default="", repr=False)
+
+    @classmethod
+    def from_exception(cls, node: Hashable, ex: BaseException) -> Failure:
+        text = "".join(traceback.format_exception(type(ex), ex, ex.__traceback__))
+        return cls(node, "error", ex, text)
+
+    @property
+    def message(self) -> str:
+        """One line for tooltips and logs."""
+        if self.kind == "domain":
+            return f"{self.node!r}: inputs out of the function's input_domain"
+        return f"{self.node!r} failed: {self.exception!r}"
+
+
+class Solution(dict):
+    """Values computed by a dispatch, and the record of how they were reached.
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher()
+    >>> dsp.add_function(function=lambda x: x + 1, inputs=['a'], outputs=['b'])
+    '<lambda>'
+    >>> sol = dsp.dispatch(inputs={'a': 1})
+    >>> sol, sol.visit
+    (Solution({'a': 1, 'b': 2}), {'a': 0.0, '<lambda>': 1.0, 'b': 2.0})
+    >>> sorted(sol.workflow.edges, key=str)
+    [('<lambda>', 'b'), ('a', '<lambda>'), (start, 'a')]
+    """
+
+    def __init__(
+        self,
+        dsp: Any = None,
+        inputs: dict | None = None,
+        outputs: Any = None,
+        inputs_dist: dict | None = None,
+        no_call: bool = False,
+        no_domain: bool = False,
+        rm_unused_nds: bool = False,
+        wildcards: frozenset = frozenset(),
+        raises: Any = False,
+        full_name: tuple = (),
+    ) -> None:
+        super().__init__()
+        self.dsp = dsp
+        self.name = getattr(dsp, "name", "")
+        self.inputs: dict = inputs if inputs is not None else {}
+        self.inputs_dist: dict = inputs_dist if inputs_dist is not None else {}
+        self.outputs: set = set(outputs or ())
+        self.no_call, self.no_domain = no_call, no_domain
+        self.rm_unused_nds = rm_unused_nds
+        self.wildcards = wildcards
+        self.raises = raises
+        self.full_name = full_name
+        #: node -> distance at which the search visited it, in visit order
+        self.visit: dict = {}
+        #: data node -> {producer: value} estimations that reached it
+        self.est: dict = {}
+        #: data node -> the producer chosen among several estimations
+        self.chosen: dict = {}
+        self.failures: dict[Hashable, Failure] = {}
+        self.results: dict = {}
+        #: function -> start and end of its call (``time.perf_counter``)
+        self.t_start: dict = {}
+        self.t_end: dict = {}
+        #: data node -> its only producer, for estimates a replay did not store
+        self.fused: dict = {}
+        #: functions visited whose outputs were all known already (not run)
+        self.not_needed: set = set()
+        #: data nodes visited that pass nothing on (wildcard rule, failures)
+        self.blocked: set = set()
+        #: functions marked visited by a wildcard input
+        self.wild_marked: set = set()
+        self.sub_sol: dict = {}
+        self.started = time.time()
+        self.perf0 = time.perf_counter()
+        self.elapsed = 0.0
+        #: whether a visited data node passed on NONE (arguments need filtering)
+        self.has_none = False
+        #: an interrupted replay whose calls are reused, not repeated
+        self.memo: Solution | None = None
+        self._workflow: DiGraph | None = None
+        self._dist: dict | None = None
+
+    def __repr__(self) -> str:
+        return f"Solution({dict.__repr__(self)})"
+
+    def fresh(self) -> Solution:
+        """A new, empty solution for the same dispatch (same inputs and options)."""
+        new = Solution(
+            self.dsp,
+            self.inputs,
+            self.outputs,
+            self.inputs_dist,
+            self.no_call,
+            self.no_domain,
+            self.rm_unused_nds,
+            self.wildcards,
+            self.raises,
+            self.full_name,
+        )
+        for k, v in self.items():
+            if k not in self.visit and k not in self.dsp.dmap.nodes:
+                new[k] = v  # inputs outside the searched model
+        return new
+
+    def __reduce__(self):
+        return dict, (dict(self),)
+
+    # -- reference-compatible views -----------------------------------------
+    @property
+    def pipe(self) -> list:
+        """Visited nodes in the order they were visited."""
+        return list(self.visit)
+
+    @property
+    def _errors(self) -> dict:
+        """node -> message, as the reference keeps them."""
+        return {
+            n: f"Failed DISPATCHING '{n}' due to:\n  {f.exception!r}"
+            for n, f in self.failures.items()
+            if f.kind == "error"
+        }
+
+    @property
+    def errors(self) -> dict:
+        """Function or data node -> the exception it raised."""
+        return {n: f.exception for n, f in self.failures.items() if f.kind == "error"}
+
+    @property
+    def out_of_domain(self) -> list:
+        """Functions whose inputs their ``input_domain`` rejected, in visit order."""
+        return [n for n, f in self.failures.items() if f.kind == "domain"]
+
+    @property
+    def times(self) -> dict:
+        """Function -> ``(start, end)`` of its call, from ``time.perf_counter``."""
+        end = self.t_end
+        return {n: (t, end[n]) for n, t in self.t_start.items()}
+
+    def duration(self, node: Hashable) -> float | None:
+        """Seconds the function of ``node`` took, or None if it did not run."""
+        t = self.t_start.get(node)
+        return None if t is None else self.t_end[node] - t
+
+    def estimates(self, node: Hashable) -> dict:
+        """Producer -> value of the estimates that reached data node ``node``."""
+        est = self.est.get(node)
+        if est is not None:
+            return est
+        producer = self.fused.get(node)
+        if producer is not None and producer in self.results:
+            return {producer: self.results[producer]}
+        return {}
+
+    @property
+    def dist(self) -> dict:
+        """Node -> distance, in visit order, shaped as the reference's: ``START``
+        comes first, at -1 when the dispatch did not need it."""
+        if self._dist is None or len(self._dist) < len(self.visit):
+            self._dist = {START: self.visit.get(START, -1.0), **self.visit}
+        return self._dist
+
+    @property
+    def workflow(self) -> DiGraph:
+        """The executed graph (nodes reached, edges carrying ``value``)."""
+        if self._workflow is None:
+            self._workflow = _build_workflow(self)
+        return self._workflow
+
+    @workflow.setter
+    def workflow(self, graph: DiGraph) -> None:
+        self._workflow = graph
+
+
+def _edge_value(sol: Solution, node: Hashable) -> Any:
+    """The value a visited data node passed to its successors."""
+    if node in sol.wildcards:
+        return sol.inputs.get(node, NONE)
+    return sol.get(node, NONE)
+
+
+def _build_workflow(sol: Solution) -> DiGraph:
+    """Rebuild the reference's workflow graph from the solution's records."""
+    wf = DiGraph()
+    wf.add_node(START, type="start")
+    nodes = sol.dsp.dmap.nodes if sol.dsp is not None else {}
+    succ = sol.dsp.dmap.succ if sol.dsp is not None else {}
+    removed = set(sol.not_needed)
+    for k in sorted(sol.inputs, key=lambda k: (sol.inputs_dist.get(k, 0), str(k))):
+        if k in nodes:
+            wf.add_edge(START, k, value=sol.inputs[k])
+        if k in sol.wildcards:
+            for w in succ[k]:
+                wf.add_edge(k, w, value=sol.inputs[k])
+    for node in sol.visit:
+        attr = nodes[node]
+        if attr["type"] == "data":
+            _add_data_edges(sol, wf, node, attr, succ, removed)
+        elif node not in removed:
+            wf.add_node(node, **_function_attrs(sol, node))
+            for w, producers in ((w, sol.estimates(w)) for w in succ[node]):
+                if node in producers and (
+                    w not in sol.visit or node == sol.chosen.get(w, node)
+                ):
+                    wf.add_edge(node, w, value=producers[node])
+    for node in sol.wild_marked:
+        wf.add_node(node)
+    if sol.rm_unused_nds:
+        wf.remove_nodes_from(
+            [
+                n
+                for n in wf.nodes
+                if n not in sol.visit and n is not START and nodes[n]["type"] != "data"
+            ]
+        )
+    return wf
+
+
+def _add_data_edges(sol, wf, node, attr, succ, removed) -> None:
+    est = sol.estimates(node)
+    if attr["wait_inputs"] or len(est) <= 1:
+        producers = [p for p in est if p is not START]
+    else:
+        producers = [sol.chosen[node]] if node in sol.chosen else []
+    wf.add_node(node)
+    for p in producers:
+        if p not in removed:
+            wf.add_edge(p, node, value=est[p])
+    if node in sol.blocked:
+        return
+    value = _edge_value(sol, node)
+    for w in succ[node]:
+        if w not in removed:
+            wf.add_edge(node, w, value=value)
+
+
+def _function_attrs(sol: Solution, node: Hashable) -> dict:
+    failure = sol.failures.get(node)
+    if failure is not None and failure.kind == "domain":
+        return {"solution_domain": False}
+    attr: dict = {}
+    t = sol.t_start.get(node)
+    if t is not None:
+        attr["started"] = sol.started + (t - sol.perf0)
+        attr["duration"] = sol.t_end[node] - t
+    if node in sol.results:
+        attr["results"] = sol.results[node]
+    if failure is not None:
+        attr["error"] = failure.message
+    return attr

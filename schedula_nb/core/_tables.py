@@ -1,0 +1,45 @@
+"""Search tables: the model's graph flattened into the plain dicts and tuples
+the dispatch loop reads, built once per model revision.
+
+``succ[u]`` is a tuple of ``(v, length)`` with ``length = edge weight (default
+1) + weight of v (default 0)``, the reference's edge length. ``rank`` orders
+nodes of equal distance as the reference does: not-waiting before waiting,
+then by ``str(id)``, then by insertion index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+__all__ = ["SearchTables"]
+
+
+class SearchTables:
+    """Flat, read-only views of one revision of a model for the search."""
+
+    __slots__ = ("nodes", "succ", "npred", "rank", "funcs", "waits", "rev")
+
+    def __init__(self, dmap) -> None:
+        nodes = dmap.nodes
+        self.nodes = nodes
+        #: node -> ((successor, edge length), ...)
+        self.succ: dict[Hashable, tuple] = {
+            u: tuple(
+                (v, e.get("weight", 1) + nodes[v].get("weight", 0))
+                for v, e in nbrs.items()
+            )
+            for u, nbrs in dmap.succ.items()
+        }
+        #: node -> number of predecessors a waiting node must hear from
+        self.npred: dict[Hashable, int] = {v: len(p) for v, p in dmap.pred.items()}
+        order = sorted(
+            nodes,
+            key=lambda n: (bool(nodes[n]["wait_inputs"]), str(n), nodes[n]["index"]),
+        )
+        #: node -> tie-break position among nodes at the same distance
+        self.rank: dict[Hashable, int] = {n: i for i, n in enumerate(order)}
+        #: nodes that run a function (function and sub-model nodes)
+        self.funcs = frozenset(n for n, a in nodes.items() if a["type"] != "data")
+        #: nodes that wait for all their predecessors
+        self.waits = frozenset(n for n, a in nodes.items() if a["wait_inputs"])
+        self.rev = dmap.rev
