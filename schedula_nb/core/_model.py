@@ -163,7 +163,7 @@ class ModelBuilder:
                 "value": value,
                 "initial_dist": initial_dist,
             }
-        self.dmap.rev += 1
+        # Defaults are read at each dispatch: the search tables stay valid.
 
     # -- functions -----------------------------------------------------------
     def add_function(
