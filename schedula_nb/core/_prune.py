@@ -127,7 +127,8 @@ def sub_model_from_graph(
             enter(s, block=not (wildcard and s in blockers))
     while queue:
         parent = queue.popleft()
-        for child in sorted(family[parent], key=str):
+        children = family[parent]
+        for child in sorted(children, key=str) if len(children) > 1 else children:
             if child not in m_nodes:
                 continue
             if skip_reverse(child, parent) if reverse else skip_forward(child):

@@ -22,24 +22,24 @@ class SearchTables:
     def __init__(self, dmap) -> None:
         nodes = dmap.nodes
         self.nodes = nodes
+        weight = {n: a.get("weight", 0) for n, a in nodes.items()}
         #: node -> ((successor, edge length), ...)
         self.succ: dict[Hashable, tuple] = {
-            u: tuple(
-                (v, e.get("weight", 1) + nodes[v].get("weight", 0))
-                for v, e in nbrs.items()
-            )
+            u: tuple([(v, e.get("weight", 1) + weight[v]) for v, e in nbrs.items()])
             for u, nbrs in dmap.succ.items()
         }
         #: node -> number of predecessors a waiting node must hear from
         self.npred: dict[Hashable, int] = {v: len(p) for v, p in dmap.pred.items()}
         order = sorted(
-            nodes,
-            key=lambda n: (bool(nodes[n]["wait_inputs"]), str(n), nodes[n]["index"]),
+            [
+                (bool(a.get("wait_inputs")), str(n), a.get("index", ()), n)
+                for n, a in nodes.items()
+            ]
         )
         #: node -> tie-break position among nodes at the same distance
-        self.rank: dict[Hashable, int] = {n: i for i, n in enumerate(order)}
+        self.rank: dict[Hashable, int] = {t[3]: i for i, t in enumerate(order)}
         #: nodes that run a function (function and sub-model nodes)
-        self.funcs = frozenset(n for n, a in nodes.items() if a["type"] != "data")
+        self.funcs = frozenset([n for n, a in nodes.items() if a["type"] != "data"])
         #: nodes that wait for all their predecessors
-        self.waits = frozenset(n for n, a in nodes.items() if a["wait_inputs"])
+        self.waits = frozenset([n for n, a in nodes.items() if a["wait_inputs"]])
         self.rev = dmap.rev
