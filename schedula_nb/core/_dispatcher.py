@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import copy as _copy
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from ._exceptions import ModelError
 from ._functions import selector
 from ._graph import DiGraph
 from ._model import ModelBuilder
-from ._prune import shrunk_model, sub_model, sub_model_from_graph
+from ._prune import reverse_reach, shrunk_model, sub_model, sub_model_from_graph
 from ._replay import compile_trace, replay
 from ._search import run_search
 from ._solution import Solution
@@ -256,19 +257,19 @@ class Dispatcher(ModelBuilder):
                 "sequentially (executor=False)"
             )
         plan = self._plan(inputs, outputs, wildcard, shrink, no_call, inputs_dist)
-        dsp = plan.dsp
+        nodes = plan.tables.succ  # the searched nodes
         defaults = {
             k: v
             for k, v in self.default_values.items()
-            if k in dsp.dmap.nodes and k not in inputs
+            if k in nodes and k not in inputs
         }
         values = {k: d["value"] for k, d in defaults.items()}
         values.update(dict.fromkeys(inputs, NONE) if no_call else inputs)
         dists = {k: d["initial_dist"] for k, d in defaults.items()}
         dists.update(inputs_dist)
-        wild = _wildcards(dsp, inputs, outputs) if wildcard else frozenset()
+        wild = _wildcards(self, nodes, inputs, outputs) if wildcard else frozenset()
         sol = Solution(
-            dsp,
+            None,
             values,
             outputs,
             dists,
@@ -277,8 +278,9 @@ class Dispatcher(ModelBuilder):
             wildcards=wild,
             raises=self.raises,
             full_name=tuple(sol_name),
+            plan=plan,
+            name=self.name,
         )
-        nodes = dsp.dmap.nodes
         for k in sorted((k for k in values if k not in nodes), key=str):
             sol[k] = values[k]  # inputs the searched part does not use are kept
         initial = sorted(
@@ -335,10 +337,10 @@ class Dispatcher(ModelBuilder):
         shrink: bool,
         no_call: bool,
         inputs_dist: Mapping,
-    ) -> tuple:
-        """The searched sub-model and its tables, cached per model revision."""
+    ) -> _Plan:
+        """The searched part of the model and its tables, cached per revision."""
+        rev = self.dmap.rev
         key = (
-            self.dmap.rev,
             frozenset(inputs),
             frozenset(outputs or ()),
             bool(wildcard),
@@ -346,38 +348,84 @@ class Dispatcher(ModelBuilder):
             bool(no_call),
             frozenset(inputs_dist.items()) if shrink else None,
         )
+        if self._plans.get("rev") != rev or len(self._plans) > _PLAN_CACHE_SIZE:
+            self._plans = {"rev": rev, "full": SearchTables(self.dmap)}
         plan = self._plans.get(key)
         if plan is None:
-            dsp = self
-            if not no_call:
-                if shrink:
-                    dsp = self.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
-                elif outputs:
-                    dsp = self.get_sub_dsp_from_workflow(
+            full = self._plans["full"]
+            if shrink and not no_call:
+                sub = self.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
+                plan = _Plan(SearchTables(sub.dmap), dsp=sub)
+            elif outputs and not no_call:
+                keep, blocked = reverse_reach(self.dmap, outputs, inputs, wildcard)
+                plan = _Plan(
+                    full.restricted(keep, blocked),
+                    cut=partial(
+                        self.get_sub_dsp_from_workflow,
                         outputs,
                         self.dmap,
                         reverse=True,
                         blockers=inputs,
                         wildcard=wildcard,
-                    )
-            if len(self._plans) >= _PLAN_CACHE_SIZE or any(
-                k[0] != key[0] for k in self._plans
-            ):
-                self._plans.clear()
-            plan = self._plans[key] = _Plan(dsp, SearchTables(dsp.dmap))
+                    ),
+                )
+            else:
+                plan = _Plan(full, dsp=self)
+            self._plans[key] = plan
         return plan
+
+    # -- drawings (schedula_nb.render, imported when used) --------------------
+    def plot(
+        self,
+        workflow: bool = False,
+        index: bool = False,
+        view: bool = False,
+        depth: int = -1,
+        **options: Any,
+    ) -> Any:
+        """A drawing of the model (with ``workflow=True``, of its last solution).
+
+        It displays itself in a notebook; ``.render(directory, format)`` writes
+        SVG, PNG or PDF pages. ``index`` numbers the nodes in execution order,
+        ``depth`` limits the sub-model pages, ``view`` opens the drawing in a
+        browser; other options: see ``schedula_nb.render.Plot``.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher(name='demo')
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp.plot()
+        <Plot of 'demo': 3 nodes>
+        """
+        from ..render import plot_model
+
+        return plot_model(self, workflow, index, view, depth, **options)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
+        """Notebook display: SVG drawing, HTML summary, text (never raises)."""
+        from ..render import mimebundle
+
+        return mimebundle(self, include, exclude)
 
 
 class _Plan:
-    """The searched sub-model, its tables, and traces of dispatches to replay."""
+    """The searched part of a model: its tables, the sub-model itself (built
+    only when asked for), and traces of dispatches to replay."""
 
-    __slots__ = ("dsp", "tables", "traces")
+    __slots__ = ("tables", "_dsp", "_cut", "traces")
 
-    def __init__(self, dsp: Dispatcher, tables: SearchTables) -> None:
-        self.dsp = dsp
+    def __init__(self, tables: SearchTables, dsp: Any = None, cut: Any = None) -> None:
         self.tables = tables
+        self._dsp, self._cut = dsp, cut
         #: (initial distances and ids) -> trace of the search (see _replay)
-        self.traces: dict[tuple, list] = {}
+        self.traces: dict[tuple, Any] = {}
+
+    @property
+    def dsp(self) -> Dispatcher:
+        """The searched sub-model (cut out of the model on first use)."""
+        if self._dsp is None:
+            self._dsp = self._cut()
+        return self._dsp
 
 
 def _check_mapping(value: Any, name: str) -> Mapping:
@@ -391,7 +439,9 @@ def _check_mapping(value: Any, name: str) -> Mapping:
     return value
 
 
-def _wildcards(dsp: Dispatcher, inputs: Mapping, outputs: list | None) -> frozenset:
+def _wildcards(
+    dsp: Dispatcher, searched: Mapping, inputs: Mapping, outputs: list | None
+) -> frozenset:
     """Inputs that are also outputs: they feed their functions and are recomputed."""
     if not (inputs and outputs):
         return frozenset()
@@ -399,7 +449,7 @@ def _wildcards(dsp: Dispatcher, inputs: Mapping, outputs: list | None) -> frozen
     return frozenset(
         k
         for k in inputs
-        if k in outputs and k in nodes and nodes[k].get("wildcard", True)
+        if k in outputs and k in searched and nodes[k].get("wildcard", True)
     )
 
 

@@ -26,7 +26,7 @@ def run_data(sol: Solution, tb: SearchTables, node: Hashable) -> Any:
     est = sol.est[node]
     wait = attr["wait_inputs"]
     if len(est) > 1 and not wait:
-        est = _best_estimate(sol, node, est)
+        est = _best_estimate(sol, tb, node, est)
     memo = sol.memo
     if sol.no_call:
         sol[node] = NONE
@@ -92,12 +92,11 @@ def _reuse_data(sol: Solution, memo: Solution, node: Hashable) -> bool:
     return True
 
 
-def _best_estimate(sol: Solution, node: Hashable, est: dict) -> dict:
+def _best_estimate(sol: Solution, tb: SearchTables, node: Hashable, est: dict) -> dict:
     """Keep the estimate of the closest producer (ties: smaller id)."""
-    dmap, dist = sol.dsp.dmap, sol.visit
-    w = dmap.nodes[node].get("weight", 0)
+    dist, succ = sol.visit, tb.succ
     best = min(
-        (dist[p] + dmap.succ[p][node].get("weight", 1) + w, str(p), p)
+        (dist[p] + next(ln for w, ln in succ[p] if w == node), str(p), p)
         for p in est
         if p is not START
     )
@@ -154,6 +153,16 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
             fail(sol, node, ex)
             return None
     sol.results[node] = res
+    if len(left) == 1 and len(outputs) == 1:  # the common case: no new list
+        k = outputs[0]
+        if res is NONE or left[0][0] != k:
+            return []
+        e = est.get(k)
+        if e is None:
+            est[k] = {node: res}
+        else:
+            e[node] = res
+        return left
     fed = []
     for k, value in values:
         if value is NONE:

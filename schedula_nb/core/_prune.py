@@ -15,7 +15,7 @@ from typing import Any
 from ._graph import DiGraph
 from ._tokens import NONE, START
 
-__all__ = ["shrunk_model", "sub_model", "sub_model_from_graph"]
+__all__ = ["reverse_reach", "shrunk_model", "sub_model", "sub_model_from_graph"]
 
 
 def _new_sub(dsp: Any, nodes: dict, succ: dict, pred: dict) -> Any:
@@ -166,3 +166,37 @@ def shrunk_model(
     )
     targets = list(outputs) if outputs else list(sol)
     return sub_model_from_graph(dsp, targets, sol.workflow, reverse=True)
+
+
+def reverse_reach(
+    dmap: Any, sources: Iterable, blockers: Iterable, wildcard: bool = False
+) -> tuple[set, set]:
+    """The nodes a backward search from ``sources`` reaches, and those of them
+    it does not search through (``blockers``; a source only when not
+    ``wildcard``) -- the node set of ``sub_model_from_graph(reverse=True)``
+    over the model itself, without building the sub-model."""
+    nodes, pred = dmap.nodes, dmap.pred
+    blockers = set(blockers)
+    keep: set = set()
+    blocked: set = set()
+    queue: deque = deque()
+    for s in sources:
+        if s in nodes and s not in keep:
+            keep.add(s)
+            if s in blockers and not wildcard:
+                blocked.add(s)
+            else:
+                queue.append(s)
+    while queue:
+        parent = queue.popleft()
+        for child in pred[parent]:
+            if child in keep:
+                continue
+            if child is START and nodes[parent]["type"] == "data":
+                continue
+            keep.add(child)
+            if child in blockers:
+                blocked.add(child)
+            else:
+                queue.append(child)
+    return keep, blocked

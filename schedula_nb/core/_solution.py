@@ -75,10 +75,15 @@ class Solution(dict):
         wildcards: frozenset = frozenset(),
         raises: Any = False,
         full_name: tuple = (),
+        plan: Any = None,
+        name: str = "",
     ) -> None:
         super().__init__()
-        self.dsp = dsp
-        self.name = getattr(dsp, "name", "")
+        self._dsp = dsp
+        #: the dispatch's plan: its search tables and the searched sub-model
+        self.plan = plan
+        self.tables = plan.tables if plan is not None else None
+        self.name = name or getattr(dsp, "name", "")
         self.inputs: dict = inputs if inputs is not None else {}
         self.inputs_dist: dict = inputs_dist if inputs_dist is not None else {}
         self.outputs: set = set(outputs or ())
@@ -120,10 +125,17 @@ class Solution(dict):
     def __repr__(self) -> str:
         return f"Solution({dict.__repr__(self)})"
 
+    @property
+    def dsp(self) -> Any:
+        """The model that was searched (the part of it the outputs need)."""
+        if self._dsp is None and self.plan is not None:
+            self._dsp = self.plan.dsp
+        return self._dsp
+
     def fresh(self) -> Solution:
         """A new, empty solution for the same dispatch (same inputs and options)."""
         new = Solution(
-            self.dsp,
+            self._dsp,
             self.inputs,
             self.outputs,
             self.inputs_dist,
@@ -133,9 +145,12 @@ class Solution(dict):
             self.wildcards,
             self.raises,
             self.full_name,
+            self.plan,
+            self.name,
         )
+        searched = _searched(self)
         for k, v in self.items():
-            if k not in self.visit and k not in self.dsp.dmap.nodes:
+            if k not in self.visit and k not in searched:
                 new[k] = v  # inputs outside the searched model
         return new
 
@@ -207,6 +222,35 @@ class Solution(dict):
     def workflow(self, graph: DiGraph) -> None:
         self._workflow = graph
 
+    # -- drawings (schedula_nb.render, imported when used) --------------------
+    def plot(
+        self,
+        workflow: bool = False,
+        index: bool = False,
+        view: bool = False,
+        depth: int = -1,
+        **options: Any,
+    ) -> Any:
+        """A drawing of the searched model coloured by this solution (with
+        ``workflow=True``, of the nodes reached only); see ``Dispatcher.plot``.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher(name='demo')
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp({'a': -1}).plot(index=True)
+        <Plot of 'demo': 3 nodes>
+        """
+        from ..render import plot_solution
+
+        return plot_solution(self, workflow, index, view, depth, **options)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
+        """Notebook display: workflow drawing, values table, text (never raises)."""
+        from ..render import mimebundle
+
+        return mimebundle(self, include, exclude)
+
 
 def _edge_value(sol: Solution, node: Hashable) -> Any:
     """The value a visited data node passed to its successors."""
@@ -215,15 +259,27 @@ def _edge_value(sol: Solution, node: Hashable) -> Any:
     return sol.get(node, NONE)
 
 
+def _searched(sol: Solution) -> Any:
+    """The ids of the nodes the dispatch searched (a container)."""
+    if sol.tables is not None:
+        return sol.tables.succ
+    return sol.dsp.dmap.nodes if sol.dsp is not None else {}
+
+
 def _build_workflow(sol: Solution) -> DiGraph:
     """Rebuild the reference's workflow graph from the solution's records."""
     wf = DiGraph()
     wf.add_node(START, type="start")
-    nodes = sol.dsp.dmap.nodes if sol.dsp is not None else {}
-    succ = sol.dsp.dmap.succ if sol.dsp is not None else {}
+    if sol.tables is not None:
+        nodes = sol.tables.nodes
+        succ = {u: [w for w, _ in out] for u, out in sol.tables.succ.items()}
+    elif sol.dsp is not None:
+        nodes, succ = sol.dsp.dmap.nodes, sol.dsp.dmap.succ
+    else:
+        nodes, succ = {}, {}
     removed = set(sol.not_needed)
     for k in sorted(sol.inputs, key=lambda k: (sol.inputs_dist.get(k, 0), str(k))):
-        if k in nodes:
+        if k in succ:
             wf.add_edge(START, k, value=sol.inputs[k])
         if k in sol.wildcards:
             for w in succ[k]:

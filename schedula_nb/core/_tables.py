@@ -43,3 +43,25 @@ class SearchTables:
         #: nodes that wait for all their predecessors
         self.waits = frozenset([n for n, a in nodes.items() if a["wait_inputs"]])
         self.rev = dmap.rev
+
+    def restricted(self, keep: set, blocked: set) -> SearchTables:
+        """The tables of the sub-model a backward search from the outputs keeps.
+
+        ``keep`` are the nodes it reached, ``blocked`` those it did not search
+        through (given inputs): their incoming edges are left out. Ranks and
+        node sets are shared with ``self``; only edges and counts are redone.
+        """
+        new = object.__new__(SearchTables)
+        new.nodes, new.rank, new.funcs, new.waits, new.rev = (
+            self.nodes,
+            self.rank,
+            self.funcs,
+            self.waits,
+            self.rev,
+        )
+        succ = self.succ
+        open_ = keep - blocked
+        new.succ = {u: tuple([t for t in succ[u] if t[0] in open_]) for u in keep}
+        npred = self.npred
+        new.npred = {v: npred[v] if v in open_ else 0 for v in keep}
+        return new
