@@ -223,6 +223,7 @@ class Dispatcher(ModelBuilder):
             executor,
             sol_name,
             store=True,
+            wait_in=_wait_in,
         )
         if verbose:
             _log_times(sol)
@@ -245,6 +246,7 @@ class Dispatcher(ModelBuilder):
         executor: Any = False,
         sol_name: tuple = (),
         store: bool = False,
+        wait_in: Mapping | None = None,
     ) -> Solution:
         """``dispatch`` without its output selection; ``store`` keeps the
         solution as ``self.solution``."""
@@ -256,7 +258,9 @@ class Dispatcher(ModelBuilder):
                 "executors come with issue #8; dispatch runs "
                 "sequentially (executor=False)"
             )
-        plan = self._plan(inputs, outputs, wildcard, shrink, no_call, inputs_dist)
+        plan = self._plan(
+            inputs, outputs, wildcard, shrink, no_call, inputs_dist, wait_in
+        )
         nodes = plan.tables.succ  # the searched nodes
         defaults = {
             k: v
@@ -337,6 +341,7 @@ class Dispatcher(ModelBuilder):
         shrink: bool,
         no_call: bool,
         inputs_dist: Mapping,
+        wait_in: Mapping | None = None,
     ) -> _Plan:
         """The searched part of the model and its tables, cached per revision."""
         rev = self.dmap.rev
@@ -347,6 +352,7 @@ class Dispatcher(ModelBuilder):
             bool(shrink),
             bool(no_call),
             frozenset(inputs_dist.items()) if shrink else None,
+            frozenset(wait_in.items()) if wait_in else None,
         )
         if self._plans.get("rev") != rev or len(self._plans) > _PLAN_CACHE_SIZE:
             self._plans = {"rev": rev, "full": SearchTables(self.dmap)}
@@ -371,6 +377,8 @@ class Dispatcher(ModelBuilder):
                 )
             else:
                 plan = _Plan(full, dsp=self)
+            if wait_in:
+                plan.tables = plan.tables.with_waits(wait_in)
             self._plans[key] = plan
         return plan
 
@@ -406,6 +414,24 @@ class Dispatcher(ModelBuilder):
         from ..render import mimebundle
 
         return mimebundle(self, include, exclude)
+
+    # -- web service (schedula_nb.web, imported when used) --------------------
+    def web(self, depth: int = -1, **options: Any) -> Any:
+        """The model as a JSON web API: ``.app()`` (Flask), ``.run(host, port)``.
+
+        ``depth`` levels of sub-models get routes (``-1``: all); other options:
+        see ``schedula_nb.web.WebModel``.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher(name='demo')
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp.web().app().test_client().post('/demo', json={'args': [{'a': -2}]}).json
+        {'return': {'a': -2, 'b': 2}}
+        """
+        from ..web import WebModel
+
+        return WebModel(self, depth=depth, **options)
 
 
 class _Plan:

@@ -11,7 +11,7 @@ from time import perf_counter
 from typing import Any
 
 from ._exceptions import DispatcherError, SkipNode
-from ._solution import Failure, Solution
+from ._solution import Failure, Solution, edge_value
 from ._tables import SearchTables
 from ._tokens import NONE, START
 
@@ -25,7 +25,7 @@ def run_data(sol: Solution, tb: SearchTables, node: Hashable) -> Any:
     attr = tb.nodes[node]
     est = sol.est[node]
     wait = attr["wait_inputs"]
-    if len(est) > 1 and not wait:
+    if len(est) > 1 and node not in tb.waits:  # one estimate, unless it waits
         est = _best_estimate(sol, tb, node, est)
     memo = sol.memo
     if sol.no_call:
@@ -37,7 +37,7 @@ def run_data(sol: Solution, tb: SearchTables, node: Hashable) -> Any:
     elif not _compute_data(sol, node, attr, est, wait):
         return None
     out = tb.succ[node]
-    if out and (out[0][0] in sol.visit or out[0][0] in sol.wild_marked):
+    if out and out[0][0] in sol.visit:
         sol.blocked.add(node)  # its functions already ran (wildcard): pass nothing
         return ()
     return out
@@ -197,7 +197,7 @@ def _arguments(sol: Solution, inputs: Any) -> list:
     """The values on a function's input edges, in order, without ``NONE``."""
     get, wild = sol.get, sol.wildcards
     if wild:
-        args = [sol.inputs[k] if k in wild else get(k, NONE) for k in inputs]
+        args = [edge_value(sol, k) if k in wild else get(k, NONE) for k in inputs]
     else:
         args = [get(k, NONE) for k in inputs]
     for a in args:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Hashable, Iterable
+from functools import partial
 from typing import Any
 
 from ._graph import DiGraph
-from ._tokens import NONE, START
+from ._tokens import NONE, SINK, START
 
 __all__ = ["reverse_reach", "shrunk_model", "sub_model", "sub_model_from_graph"]
 
@@ -150,22 +151,84 @@ def shrunk_model(
     wildcard: bool = True,
 ) -> Any:
     """The nodes on the cheapest paths from ``inputs`` (and defaults) to
-    ``outputs``: the workflow of a dispatch that calls nothing, searched back
-    from the outputs (from every value reached, if no outputs are given)."""
+    ``outputs``: the union of the workflows of dispatches that call nothing,
+    searched back from the outputs (from every value reached, if none given).
+
+    As in the reference, nodes that may wait (``wait_inputs`` data nodes and
+    the outputs of functions with an ``input_domain``) are first let through,
+    then held, and released one distance at a time as extra inputs, so every
+    producer they may wait for is kept.
+    """
     if not inputs:
         if not outputs:
             return dsp.copy_structure()
         return sub_model_from_graph(dsp, outputs, dsp.dmap, reverse=True)
-    sol = dsp._dispatch(
+    flags = _holdable(dsp)
+    inputs = set(inputs)
+    run = partial(dsp._dispatch, outputs=outputs, wildcard=wildcard, no_call=True)
+    sol = run(
         dict.fromkeys(inputs, NONE),
-        outputs,
-        inputs_dist,
-        wildcard=wildcard,
-        no_call=True,
+        inputs_dist=inputs_dist,
         rm_unused_nds=True,
+        wait_in=dict.fromkeys(flags, False),
     )
+    edges = set(sol.workflow.edges)
+    dists = {**sol.dist, **(inputs_dist or {})}
+    while True:
+        sol = run(dict.fromkeys(inputs, NONE), inputs_dist=dists, wait_in=dict(flags))
+        edges.update(sol.workflow.edges)
+        released = _release_waiting(sol, flags)
+        if not released:
+            break
+        inputs.update(k for k in released if dsp.dmap.nodes[k]["type"] == "data")
+    union = DiGraph()
+    union.add_edges_from(edges)
     targets = list(outputs) if outputs else list(sol)
-    return sub_model_from_graph(dsp, targets, sol.workflow, reverse=True)
+    return sub_model_from_graph(dsp, targets, union, reverse=True)
+
+
+def _holdable(dsp: Any) -> dict:
+    """Data nodes that may wait: ``wait_inputs`` ones (not SINK) and the
+    outputs of functions with an ``input_domain``; all flagged to wait."""
+    nodes = dsp.dmap.nodes
+    flags = {
+        n: True
+        for n, a in nodes.items()
+        if a["type"] == "data" and a["wait_inputs"] and n is not SINK
+    }
+    for a in nodes.values():
+        if a["type"] == "function" and "input_domain" in a:
+            flags.update(dict.fromkeys(a["outputs"], True))
+    return flags
+
+
+def _release_waiting(sol: Any, flags: dict) -> set:
+    """Stop holding the held nodes met first (by the longest path that reached
+    them); return them. Nothing left to release: an empty set."""
+    held = {k for k, f in flags.items() if f}
+    wf, visited = sol.workflow, set(sol.visit) | sol.wildcards
+    touched = {k for k in wf.nodes if k not in visited} | (held & visited)
+    candidates = held & touched
+    if not candidates:
+        return set()
+    meet = {k: _met_at(sol, k) for k in candidates}
+    first = min(meet.values())
+    released = {k for k, d in meet.items() if d == first}
+    for k in released:
+        flags[k] = False
+    return released
+
+
+def _met_at(sol: Any, node: Hashable) -> float:
+    """The largest distance at which the search saw ``node`` (inf: never)."""
+    seen = []
+    for p in sol.workflow.pred.get(node, ()):
+        if p is START:
+            seen.append(sol.inputs_dist.get(node, 0.0))
+        elif p in sol.visit:
+            ln = next((ln for w, ln in sol.tables.succ.get(p, ()) if w == node), 1)
+            seen.append(sol.visit[p] + ln)
+    return max(seen, default=float("inf"))
 
 
 def reverse_reach(

@@ -36,7 +36,6 @@ def seed_initial(sol: Solution, tb: SearchTables, initial: list) -> tuple:
             sol.has_none = True
         if k in sol.wildcards:  # feeds its functions, but is still computed
             pending.append((d, succ[k]))
-            sol.wild_marked.update(w for w, _ in succ[k])
         elif k not in waits or npred[k] == 0:
             ready.append((d, k))
     return ready, pending

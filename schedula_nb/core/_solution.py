@@ -24,7 +24,7 @@ from typing import Any
 from ._graph import DiGraph
 from ._tokens import NONE, START
 
-__all__ = ["Solution", "Failure"]
+__all__ = ["Failure", "Solution", "edge_value"]
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,6 @@ class Solution(dict):
         self.not_needed: set = set()
         #: data nodes visited that pass nothing on (wildcard rule, failures)
         self.blocked: set = set()
-        #: functions marked visited by a wildcard input
-        self.wild_marked: set = set()
         self.sub_sol: dict = {}
         self.started = time.time()
         self.perf0 = time.perf_counter()
@@ -251,10 +249,26 @@ class Solution(dict):
 
         return mimebundle(self, include, exclude)
 
+    # -- web service (schedula_nb.web, imported when used) --------------------
+    def web(self, depth: int = -1, **options: Any) -> Any:
+        """The solution's model as a JSON web API (see ``Dispatcher.web``).
 
-def _edge_value(sol: Solution, node: Hashable) -> Any:
-    """The value a visited data node passed to its successors."""
-    if node in sol.wildcards:
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher(name='demo')
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp({'a': -1}).web()
+        <WebModel 'demo': 2 routes>
+        """
+        from ..web import WebModel
+
+        return WebModel(self, depth=depth, **options)
+
+
+def edge_value(sol: Solution, node: Hashable) -> Any:
+    """The value a data node passes to its functions: a wildcard input passes
+    its input value until it is computed (and passes that, if it may)."""
+    if node in sol.wildcards and (node not in sol.visit or node in sol.blocked):
         return sol.inputs.get(node, NONE)
     return sol.get(node, NONE)
 
@@ -283,7 +297,8 @@ def _build_workflow(sol: Solution) -> DiGraph:
             wf.add_edge(START, k, value=sol.inputs[k])
         if k in sol.wildcards:
             for w in succ[k]:
-                wf.add_edge(k, w, value=sol.inputs[k])
+                if w not in removed:
+                    wf.add_edge(k, w, value=sol.inputs[k])
     for node in sol.visit:
         attr = nodes[node]
         if attr["type"] == "data":
@@ -295,8 +310,6 @@ def _build_workflow(sol: Solution) -> DiGraph:
                     w not in sol.visit or node == sol.chosen.get(w, node)
                 ):
                     wf.add_edge(node, w, value=producers[node])
-    for node in sol.wild_marked:
-        wf.add_node(node)
     if sol.rm_unused_nds:
         wf.remove_nodes_from(
             [
@@ -320,7 +333,7 @@ def _add_data_edges(sol, wf, node, attr, succ, removed) -> None:
             wf.add_edge(p, node, value=est[p])
     if node in sol.blocked:
         return
-    value = _edge_value(sol, node)
+    value = edge_value(sol, node)
     for w in succ[node]:
         if w not in removed:
             wf.add_edge(node, w, value=value)

@@ -65,3 +65,13 @@ class SearchTables:
         npred = self.npred
         new.npred = {v: npred[v] if v in open_ else 0 for v in keep}
         return new
+
+    def with_waits(self, flags: dict) -> SearchTables:
+        """A copy where the nodes of ``flags`` wait (True) or not (False) for
+        all their predecessors, whatever their ``wait_inputs`` says."""
+        new = object.__new__(SearchTables)
+        for name in self.__slots__:
+            setattr(new, name, getattr(self, name))
+        on = {k for k, f in flags.items() if f}
+        new.waits = (self.waits - set(flags)) | on
+        return new
