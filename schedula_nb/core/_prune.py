@@ -233,33 +233,34 @@ def _met_at(sol: Any, node: Hashable) -> float:
 
 def reverse_reach(
     dmap: Any, sources: Iterable, blockers: Iterable, wildcard: bool = False
-) -> tuple[set, set]:
-    """The nodes a backward search from ``sources`` reaches, and those of them
-    it does not search through (``blockers``; a source only when not
-    ``wildcard``) -- the node set of ``sub_model_from_graph(reverse=True)``
-    over the model itself, without building the sub-model."""
+) -> tuple[set, list]:
+    """A backward search from ``sources`` over the model: the nodes it reaches
+    and the edges it crosses, in the order it crosses them -- what
+    ``sub_model_from_graph(reverse=True)`` keeps, without building it.
+
+    Nodes in ``blockers`` (a source only when not ``wildcard``) are reached
+    but not searched through. The edge order is the successor order of the
+    sub-model, which decides which function a data node sees first.
+    """
     nodes, pred = dmap.nodes, dmap.pred
     blockers = set(blockers)
     keep: set = set()
-    blocked: set = set()
+    edges: list = []
     queue: deque = deque()
-    for s in sources:
+    for s in sorted(sources, key=str):
         if s in nodes and s not in keep:
             keep.add(s)
-            if s in blockers and not wildcard:
-                blocked.add(s)
-            else:
+            if not (s in blockers and not wildcard):
                 queue.append(s)
     while queue:
         parent = queue.popleft()
-        for child in pred[parent]:
-            if child in keep:
-                continue
+        children = pred[parent]
+        for child in sorted(children, key=str) if len(children) > 1 else children:
             if child is START and nodes[parent]["type"] == "data":
                 continue
-            keep.add(child)
-            if child in blockers:
-                blocked.add(child)
-            else:
-                queue.append(child)
-    return keep, blocked
+            if child not in keep:
+                keep.add(child)
+                if child not in blockers:
+                    queue.append(child)
+            edges.append((child, parent))
+    return keep, edges

@@ -35,7 +35,7 @@ def seed_initial(sol: Solution, tb: SearchTables, initial: list) -> tuple:
         if value is NONE:
             sol.has_none = True
         if k in sol.wildcards:  # feeds its functions, but is still computed
-            pending.append((d, succ[k]))
+            pending.append((d, succ[k], True))
         elif k not in waits or npred[k] == 0:
             ready.append((d, k))
     return ready, pending
@@ -55,18 +55,21 @@ def run_search(
     """
     succ, rank, npred, waits, funcs = tb.succ, tb.rank, tb.npred, tb.waits, tb.funcs
     dist, seen, arrived = sol.visit, {}, {}
-    targets = set(sol.outputs)
+    targets, wildcards = set(sol.outputs), sol.wildcards
     ready, pending = seed_initial(sol, tb, initial)
     heap = [(d, rank[k], k) for d, k in ready]
     heapify(heap)
     seen.update((k, d) for d, k in ready)
     record = trace.append if trace is not None else None
     while True:
-        for base, out in pending:
+        for base, out, fresh in pending:
             for w, ln in out:
                 dw = base + ln
                 if w in waits:
-                    n = arrived[w] = arrived.get(w, 0) + 1
+                    if fresh:  # one arrival per predecessor
+                        n = arrived[w] = arrived.get(w, 0) + 1
+                    else:
+                        n = arrived.get(w, 0)
                     if n < npred[w]:
                         continue
                 if w in dist:
@@ -108,4 +111,5 @@ def run_search(
             targets.discard(v)
             if not targets:
                 break
-        pending = ((d, out),)
+        # A wildcard input fed its functions at the start: not a new arrival.
+        pending = ((d, out, v not in wildcards),)

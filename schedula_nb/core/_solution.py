@@ -119,6 +119,7 @@ class Solution(dict):
         self.memo: Solution | None = None
         self._workflow: DiGraph | None = None
         self._dist: dict | None = None
+        self._order: dict | None = None  # node -> visit position, for views
 
     def __repr__(self) -> str:
         return f"Solution({dict.__repr__(self)})"
@@ -335,8 +336,17 @@ def _add_data_edges(sol, wf, node, attr, succ, removed) -> None:
         return
     value = edge_value(sol, node)
     for w in succ[node]:
-        if w not in removed:
+        # A function dropped as not needed loses its edges; a data node visited
+        # after that passes its value on again (and brings the node back).
+        if w not in removed or _after(sol, node, w):
             wf.add_edge(node, w, value=value)
+
+
+def _after(sol: Solution, a: Hashable, b: Hashable) -> bool:
+    """Whether ``a`` was visited after ``b``."""
+    if sol._order is None:
+        sol._order = {n: i for i, n in enumerate(sol.visit)}
+    return sol._order.get(a, -1) > sol._order.get(b, -1)
 
 
 def _function_attrs(sol: Solution, node: Hashable) -> dict:

@@ -44,11 +44,9 @@ class SearchTables:
         self.waits = frozenset([n for n, a in nodes.items() if a["wait_inputs"]])
         self.rev = dmap.rev
 
-    def restricted(self, keep: set, blocked: set) -> SearchTables:
-        """The tables of the sub-model a backward search from the outputs keeps.
-
-        ``keep`` are the nodes it reached, ``blocked`` those it did not search
-        through (given inputs): their incoming edges are left out. Ranks and
+    def restricted(self, keep: set, edges: list) -> SearchTables:
+        """The tables of the sub-model a backward search from the outputs keeps:
+        its nodes ``keep`` and its ``edges`` (in successor order). Ranks and
         node sets are shared with ``self``; only edges and counts are redone.
         """
         new = object.__new__(SearchTables)
@@ -59,11 +57,14 @@ class SearchTables:
             self.waits,
             self.rev,
         )
-        succ = self.succ
-        open_ = keep - blocked
-        new.succ = {u: tuple([t for t in succ[u] if t[0] in open_]) for u in keep}
-        npred = self.npred
-        new.npred = {v: npred[v] if v in open_ else 0 for v in keep}
+        lengths = {u: dict(self.succ[u]) for u in keep}
+        succ: dict = {u: [] for u in keep}
+        npred = dict.fromkeys(keep, 0)
+        for u, v in edges:
+            succ[u].append((v, lengths[u][v]))
+            npred[v] += 1
+        new.succ = {u: tuple(out) for u, out in succ.items()}
+        new.npred = npred
         return new
 
     def with_waits(self, flags: dict) -> SearchTables:
