@@ -72,7 +72,6 @@ def test_tutorial_runs_verbatim_but_for_the_drawings(tmp_path, monkeypatch):
     assert last.out_of_domain == []
 
 
-@pytest.mark.xfail(strict=True, reason="plot() arrives with issue #5 (drawings)")
 def test_tutorial_drawing_calls_run(tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.mkdtemp", lambda: str(tmp_path))
     globs: dict = {}
