@@ -51,6 +51,7 @@ FULL = {
     "pipefunc": {100: None, 1_000: 1},  # size -> build repeats (None: as the others)
     "memory": ["chain-10000", "layered-10000"],
     "repeats": {100: 31, 1_000: 15, 10_000: 7},
+    "wrapper_repeats": 9,
 }
 QUICK = {
     "chain": [100, 1_000],
@@ -59,6 +60,7 @@ QUICK = {
     "pipefunc": {100: None},
     "memory": ["chain-1000"],
     "repeats": {100: 3, 1_000: 3, 10_000: 1},
+    "wrapper_repeats": 3,
 }
 
 
@@ -602,6 +604,63 @@ def _med(results, spec, side, kind):
     return None if s is None else s.median(kind)
 
 
+# --------------------------------------------------------------------------- wrappers
+WRAPPER_CALLS = 1_000
+
+
+def run_wrappers(mods, repeats):
+    """Time ``WRAPPER_CALLS`` calls of the wrappers scenario's model through
+    ``SubDispatchFunction`` and ``SubDispatchPipe`` on each library (and the
+    plain-Python floor); repeats interleaved, ``gc.collect()`` before each.
+    Returns ``{side: [seconds per batch, ...]}`` and wrong answers."""
+    calls = [(i, i + 7) for i in range(WRAPPER_CALLS)]
+    expected = [S.wrapper_expected(a, b) for a, b in calls]
+    sides = {"floor": S.wrapper_expected}
+    for key, label in ((NB, "schedula_nb"), (REF, "reference")):
+        sh = mods.get(key)
+        if sh is None:
+            continue
+        for cls in ("SubDispatchFunction", "SubDispatchPipe"):
+            dsp, inputs, outputs = S.build_wrapper_model(sh)
+            sides[f"{label} {cls}"] = getattr(sh, cls)(dsp, "f", inputs, outputs)
+    times, wrong = {k: [] for k in sides}, []
+    for _ in range(repeats):
+        for name, fn in sides.items():
+            gc.collect()
+            t0 = perf_counter()
+            got = [fn(a, b) for a, b in calls]
+            times[name].append(perf_counter() - t0)
+            if got != expected:
+                wrong.append(name)
+    return times, sorted(set(wrong))
+
+
+def render_wrappers(times, wrong):
+    """The wrappers section of the results (markdown) and whether it failed."""
+    med = {k: statistics.median(v) for k, v in times.items()}
+    rows = [
+        [k, f"{v / WRAPPER_CALLS * 1e6:.1f}", _ratio(v, med["floor"])]
+        for k, v in med.items()
+    ]
+    lines = [
+        "## Wrappers (%d calls, %d functions)" % (WRAPPER_CALLS, S.WRAPPER_SIZE),
+        "",
+        _table(["side", "µs / call", "× floor"], rows),
+        "",
+    ]
+    pairs = [
+        ("schedula_nb SubDispatchFunction", "schedula_nb SubDispatchPipe"),
+        ("reference SubDispatchFunction", "schedula_nb SubDispatchFunction"),
+        ("reference SubDispatchPipe", "schedula_nb SubDispatchPipe"),
+    ]
+    for a, b in pairs:
+        if a in med and b in med:
+            lines.append(f"- {b} is {med[a] / med[b]:.2f}× as fast as {a}")
+    if wrong:
+        lines.append(f"- FAILURES: wrong answers from {', '.join(wrong)}")
+    return "\n".join(lines) + "\n", bool(wrong)
+
+
 # --------------------------------------------------------------------------- main
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -656,9 +715,16 @@ def main(argv=None):
         print(f"memory: {name}", flush=True)
         memory[name] = measure_memory(spec, mods)
 
+    print("wrappers", flush=True)
+    wrap_text, wrap_failed = render_wrappers(
+        *run_wrappers(mods, cfg["wrapper_repeats"])
+    )
+
     text, failed = render(
         results, specs, memory, mods, reasons, cfg, perf_counter() - t_start, args.quick
     )
+    text = text.rstrip("\n") + "\n\n" + wrap_text
+    failed = failed or wrap_failed
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")

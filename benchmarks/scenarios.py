@@ -42,6 +42,9 @@ __all__ = [
     "run_pipefunc",
     "plan",
     "SCENARIO_DOCS",
+    "WRAPPER_SIZE",
+    "build_wrapper_model",
+    "wrapper_expected",
 ]
 
 
@@ -488,8 +491,35 @@ def run_pipefunc(pipeline, spec: Spec):
     return {out: pipeline.run(out, kwargs=spec.inputs)}
 
 
+# --------------------------------------------------------------------------- wrappers
+WRAPPER_SIZE = 20  # functions in the model the wrappers scenario calls
+
+
+def mix(x, a):
+    return (3 * x + a) % 1_000_003
+
+
+def build_wrapper_model(sh, n: int = WRAPPER_SIZE):
+    """A model of ``n`` functions, ``d1 = mix(a, b)``, ``d<i> = mix(d<i-1>, a)``,
+    called through a wrapper as a function ``(a, b) -> d<n>``."""
+    dsp = sh.Dispatcher(name=f"wrapped-{n}")
+    dsp.add_function("f1", mix, ["a", "b"], ["d1"])
+    for i in range(2, n + 1):
+        dsp.add_function(f"f{i}", mix, [f"d{i - 1}", "a"], [f"d{i}"])
+    return dsp, ["a", "b"], [f"d{n}"]
+
+
+def wrapper_expected(a, b, n: int = WRAPPER_SIZE):
+    """What ``build_wrapper_model``'s function returns, computed directly."""
+    x = mix(a, b)
+    for _ in range(n - 1):
+        x = mix(x, a)
+    return x
+
+
 SCENARIO_DOCS = {
     "chain": chain_spec.__doc__.strip().splitlines()[0],
     "layered": layered_spec.__doc__.strip().splitlines()[0],
     "vehicle": vehicle_spec.__doc__.strip().splitlines()[0],
+    "wrappers": build_wrapper_model.__doc__.strip().splitlines()[0],
 }

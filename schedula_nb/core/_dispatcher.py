@@ -363,9 +363,9 @@ class Dispatcher(ModelBuilder):
                 sub = self.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
                 plan = _Plan(SearchTables(sub.dmap), dsp=sub)
             elif outputs and not no_call:
-                keep, blocked = reverse_reach(self.dmap, outputs, inputs, wildcard)
+                keep, edges = reverse_reach(self.dmap, outputs, inputs, wildcard)
                 plan = _Plan(
-                    full.restricted(keep, blocked),
+                    full.restricted(keep, edges),
                     cut=partial(
                         self.get_sub_dsp_from_workflow,
                         outputs,
@@ -432,6 +432,34 @@ class Dispatcher(ModelBuilder):
         from ..web import WebModel
 
         return WebModel(self, depth=depth, **options)
+
+    # -- blueprints (logic in _blue.py) ----------------------------------------
+    def blue(self, memo: dict | None = None, depth: int = -1) -> Any:
+        """A ``BlueDispatcher`` that rebuilds this model (``depth`` levels of
+        the wrappers and sub-models inside become blueprints too).
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher(name='demo')
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp.blue().register()({'a': -2})
+        Solution({'a': -2, 'b': 2})
+        """
+        from ._blue import blue_of_dispatcher
+
+        return blue_of_dispatcher(self, memo, depth)
+
+    def extend(self, *blues: Any, memo: dict | None = None) -> Dispatcher:
+        """Add the nodes of blueprints (or other models) to this model.
+
+        >>> import schedula_nb as sh
+        >>> blue = sh.BlueDispatcher().add_func(len, ['length'])
+        >>> sorted(sh.Dispatcher().extend(blue).nodes)
+        ['len', 'length', 'obj']
+        """
+        from ._blue import extend_dispatcher
+
+        return extend_dispatcher(self, blues, memo)
 
 
 class _Plan:

@@ -1,0 +1,179 @@
+"""Pipes: a model as a function that replays the dispatch of its first call.
+
+``SubDispatchPipe`` keeps the plan (search tables and trace) of its first
+dispatch and hands later calls straight to the replay; ``DispatchPipe`` is
+the same, not nested as a sub-solution in a parent's solution.
+
+>>> import schedula_nb as sh
+>>> dsp = sh.Dispatcher(name='model')
+>>> dsp.add_function('add', lambda a, b: a + b, ['a', 'b'], ['c'])
+'add'
+>>> f = sh.SubDispatchPipe(dsp, 'f', ['a', 'b'], ['c'])
+>>> f(1, 2), f(3, 4)
+(3, 7)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ._solution import Solution
+from ._wrappers import SubDispatchFunction
+
+__all__ = ["DispatchPipe", "SubDispatchPipe"]
+
+
+class SubDispatchPipe(SubDispatchFunction):
+    """A ``SubDispatchFunction`` that reuses the pipe of its first call.
+
+    The first call searches; the later ones replay its trace (the nodes in
+    the same order), without re-checking arguments or looking up the plan.
+    Where a later call takes another path (a node fails, a domain says no)
+    the replay falls back to the search, so the answer is always that of
+    ``SubDispatchFunction``. A change to the model's structure rebuilds the
+    pipe; default values are read at each call.
+
+    Examples
+    --------
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher(name='model')
+    >>> dsp.add_function('max', max, inputs=['a', 'b'], outputs=['c'])
+    'max'
+    >>> dsp.add_function('x - 1', lambda c: c - 1, inputs=['c'], outputs=['a'])
+    'x - 1'
+    >>> fun = sh.SubDispatchPipe(dsp, 'myF', ['a', 'b'], ['a'])
+    >>> fun(2, 1), fun(1, 0)
+    (1, 0)
+    """
+
+    _var_keyword = False
+
+    def __init__(
+        self,
+        dsp: Any,
+        function_id: str | None = None,
+        inputs: Iterable | None = None,
+        outputs: Iterable | None = None,
+        inputs_dist: Mapping | None = None,
+        no_domain: bool = True,
+        wildcard: bool = True,
+        shrink: bool = True,
+        output_type: str | None = None,
+        output_type_kw: Mapping | None = None,
+        first_arg_as_kw: bool = False,
+    ) -> None:
+        super().__init__(
+            dsp,
+            function_id,
+            inputs,
+            outputs,
+            inputs_dist,
+            shrink,
+            wildcard,
+            output_type,
+            output_type_kw,
+            first_arg_as_kw,
+        )
+        self.no_domain = no_domain  # kept for compatibility: domains are checked
+        self._pipe: _Pipe | None = None
+
+    def __getstate__(self) -> dict:
+        state = super().__getstate__()
+        state["_pipe"] = None
+        return state
+
+    def _blue_kwargs(self) -> dict:
+        return {**super()._blue_kwargs(), "no_domain": self.no_domain}
+
+    def __call__(  # type: ignore[override]
+        self,
+        *args: Any,
+        _stopper: Any = None,
+        _executor: Any = False,
+        _sol_name: tuple = (),
+        _verbose: bool = False,
+        **kw: Any,
+    ) -> Any:
+        pipe = self._pipe
+        names = self.inputs
+        if (
+            pipe is None
+            or kw
+            or len(args) != len(names)
+            or pipe.rev != self.dsp.dmap.rev
+            or _executor
+        ):
+            inputs = self._parse_inputs(args, kw)
+            sol = self._dispatch(inputs, _stopper, _executor, _sol_name)
+            if len(inputs) == len(names) and not _executor:
+                self._pipe = _Pipe(self.dsp, sol)
+            return self._return(sol)
+        self.solution = sol = pipe.run(self.dsp, dict(zip(names, args)), _stopper)
+        return self._return(sol)
+
+
+class _Pipe:
+    """What a pipe keeps of its first dispatch: the plan (search tables and
+    traces) and the options of the solution."""
+
+    __slots__ = ("plan", "rev", "outputs", "dists", "wildcards", "raises", "name")
+
+    def __init__(self, dsp: Any, sol: Solution) -> None:
+        self.plan, self.rev = sol.plan, sol.plan.tables.rev
+        self.outputs, self.dists = sol.outputs, sol.inputs_dist
+        self.wildcards, self.raises, self.name = sol.wildcards, sol.raises, sol.name
+
+    def run(self, dsp: Any, inputs: dict, stopper: Any) -> Solution:
+        """Dispatch ``inputs`` (all the pipe's inputs) along the pipe."""
+        nodes = self.plan.tables.succ
+        dists = self.dists
+        values = {
+            k: d["value"]
+            for k, d in dsp.default_values.items()
+            if k in nodes and k not in inputs
+        }
+        values.update(inputs)
+        sol = Solution(
+            None,
+            values,
+            self.outputs,
+            dists,
+            wildcards=self.wildcards,
+            raises=self.raises,
+            plan=self.plan,
+            name=self.name,
+        )
+        for k in values:
+            if k not in nodes:
+                sol[k] = values[k]
+        get = dists.get
+        initial = sorted(
+            [(get(k, 0.0) + 0.0, str(k), k) for k in values if k in nodes],
+            key=_first_two,
+        )
+        initial = [(d, k, values[k]) for d, _, k in initial]
+        return dsp._run(sol, self.plan, initial, stopper, False)
+
+
+def _first_two(t: tuple) -> tuple:
+    return t[:2]
+
+
+class DispatchPipe(SubDispatchPipe):
+    """A ``SubDispatchPipe`` whose solution is not nested in a parent's as a
+    sub-solution: a plain, fast function node.
+
+    Examples
+    --------
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher(name='model')
+    >>> dsp.add_function('max', max, inputs=['a', 'b'], outputs=['c'])
+    'max'
+    >>> fun = sh.DispatchPipe(dsp, 'myF', ['a', 'b'], ['c'])
+    >>> fun(2, 1), fun(1, 5), fun.solution
+    (2, 5, Solution({'a': 1, 'b': 5, 'c': 5}))
+    """
+
+    #: a parent solution does not keep this wrapper's solution (reference: NoSub)
+    sub_solution = False
