@@ -8,23 +8,21 @@ from __future__ import annotations
 
 import copy as _copy
 from collections.abc import Iterable, Mapping
-from functools import partial
 from typing import Any
 
 from ._exceptions import ModelError
 from ._functions import selector
 from ._graph import DiGraph
 from ._model import ModelBuilder
-from ._prune import reverse_reach, shrunk_model, sub_model, sub_model_from_graph
+from ._plan import Plan, plan_for, wildcard_inputs
+from ._prune import shrunk_model, sub_model, sub_model_from_graph
 from ._replay import compile_trace, replay
 from ._search import run_search
 from ._solution import Solution
-from ._tables import SearchTables
 from ._tokens import NONE
 
 __all__ = ["Dispatcher"]
 
-_PLAN_CACHE_SIZE = 64  # distinct (inputs, outputs) shapes kept per model
 _TRACES_PER_PLAN = 8  # distinct input distances kept per shape
 
 
@@ -271,7 +269,9 @@ class Dispatcher(ModelBuilder):
         values.update(dict.fromkeys(inputs, NONE) if no_call else inputs)
         dists = {k: d["initial_dist"] for k, d in defaults.items()}
         dists.update(inputs_dist)
-        wild = _wildcards(self, nodes, inputs, outputs) if wildcard else frozenset()
+        wild = (
+            wildcard_inputs(self, nodes, inputs, outputs) if wildcard else frozenset()
+        )
         sol = Solution(
             None,
             values,
@@ -295,7 +295,7 @@ class Dispatcher(ModelBuilder):
         return self._run(sol, plan, initial, stopper, store)
 
     def _run(
-        self, sol: Solution, plan: _Plan, initial: list, stopper: Any, store: bool
+        self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
     ) -> Solution:
         """Replay the trace of an earlier dispatch of the same shape, or search."""
         shape = tuple((d, k) for d, k, _ in initial)
@@ -342,45 +342,11 @@ class Dispatcher(ModelBuilder):
         no_call: bool,
         inputs_dist: Mapping,
         wait_in: Mapping | None = None,
-    ) -> _Plan:
+    ) -> Plan:
         """The searched part of the model and its tables, cached per revision."""
-        rev = self.dmap.rev
-        key = (
-            frozenset(inputs),
-            frozenset(outputs or ()),
-            bool(wildcard),
-            bool(shrink),
-            bool(no_call),
-            frozenset(inputs_dist.items()) if shrink else None,
-            frozenset(wait_in.items()) if wait_in else None,
+        return plan_for(
+            self, inputs, outputs, wildcard, shrink, no_call, inputs_dist, wait_in
         )
-        if self._plans.get("rev") != rev or len(self._plans) > _PLAN_CACHE_SIZE:
-            self._plans = {"rev": rev, "full": SearchTables(self.dmap)}
-        plan = self._plans.get(key)
-        if plan is None:
-            full = self._plans["full"]
-            if shrink and not no_call:
-                sub = self.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
-                plan = _Plan(SearchTables(sub.dmap), dsp=sub)
-            elif outputs and not no_call:
-                keep, edges = reverse_reach(self.dmap, outputs, inputs, wildcard)
-                plan = _Plan(
-                    full.restricted(keep, edges),
-                    cut=partial(
-                        self.get_sub_dsp_from_workflow,
-                        outputs,
-                        self.dmap,
-                        reverse=True,
-                        blockers=inputs,
-                        wildcard=wildcard,
-                    ),
-                )
-            else:
-                plan = _Plan(full, dsp=self)
-            if wait_in:
-                plan.tables = plan.tables.with_waits(wait_in)
-            self._plans[key] = plan
-        return plan
 
     # -- drawings (schedula_nb.render, imported when used) --------------------
     def plot(
@@ -462,26 +428,6 @@ class Dispatcher(ModelBuilder):
         return extend_dispatcher(self, blues, memo)
 
 
-class _Plan:
-    """The searched part of a model: its tables, the sub-model itself (built
-    only when asked for), and traces of dispatches to replay."""
-
-    __slots__ = ("tables", "_dsp", "_cut", "traces")
-
-    def __init__(self, tables: SearchTables, dsp: Any = None, cut: Any = None) -> None:
-        self.tables = tables
-        self._dsp, self._cut = dsp, cut
-        #: (initial distances and ids) -> trace of the search (see _replay)
-        self.traces: dict[tuple, Any] = {}
-
-    @property
-    def dsp(self) -> Dispatcher:
-        """The searched sub-model (cut out of the model on first use)."""
-        if self._dsp is None:
-            self._dsp = self._cut()
-        return self._dsp
-
-
 def _check_mapping(value: Any, name: str) -> Mapping:
     if value is None:
         return {}
@@ -491,20 +437,6 @@ def _check_mapping(value: Any, name: str) -> Mapping:
             f"not {type(value).__name__}"
         )
     return value
-
-
-def _wildcards(
-    dsp: Dispatcher, searched: Mapping, inputs: Mapping, outputs: list | None
-) -> frozenset:
-    """Inputs that are also outputs: they feed their functions and are recomputed."""
-    if not (inputs and outputs):
-        return frozenset()
-    nodes = dsp.dmap.nodes
-    return frozenset(
-        k
-        for k in inputs
-        if k in outputs and k in searched and nodes[k].get("wildcard", True)
-    )
 
 
 def _elapsed(sol: Solution) -> float:
