@@ -49,31 +49,42 @@ class Trace:
         self.steps, self.fused = steps, fused
 
 
-def compile_trace(trace: list, tb: SearchTables, sol: Solution) -> Trace:
+def compile_trace(trace: list, tb: SearchTables, initial: Any = ()) -> Trace:
     """Turn the search's ``(node, dist, left, out)`` visits into replay steps.
 
     A plain function with one output feeding a plain data node that has no
     other estimate is replayed as a pair: the data node takes the result as
     its value, without an estimates dict (``Solution.estimates`` rebuilds it).
+    The estimates are read off the trace: a function's ``out`` lists the data
+    nodes it fed, all before they were visited; ``initial`` are the ids that
+    started with a value (an estimate too).
     """
-    nodes, succ, est = tb.nodes, tb.succ, sol.est
+    nodes, succ = tb.nodes, tb.succ
+    fed_by: dict = {}
+    for node, _, left, out in trace:
+        if left is not None and out:
+            for k, _ in out:
+                fed_by.setdefault(k, []).append(node)
     fused = {}
     for node, _, left, out in trace:
         if left is not None or out is None or out is not succ[node]:
             continue
+        producers = fed_by.get(node, ())
         attr = nodes[node]
-        e = est.get(node)
-        if len(e) != 1 or attr["wait_inputs"] or not _plain(attr, _DATA_EXTRAS):
-            continue
-        (producer,) = e
-        p_attr = nodes.get(producer)
         if (
-            p_attr is not None
-            and p_attr["type"] == "function"
+            node in initial
+            or len(producers) != 1
+            or attr["wait_inputs"]
+            or not _plain(attr, _DATA_EXTRAS)
+        ):
+            continue
+        p_attr = nodes[producers[0]]
+        if (
+            p_attr["type"] == "function"
             and len(p_attr["outputs"]) == 1
             and _plain(p_attr, _FUNC_EXTRAS)
         ):
-            fused[node] = producer
+            fused[node] = producers[0]
     producers = {p: n for n, p in fused.items()}
     steps = []
     for node, d, left, out in trace:

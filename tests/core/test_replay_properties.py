@@ -72,15 +72,20 @@ def snapshot(sol):
 
 
 @settings(max_examples=60, deadline=None)
-@given(models(), st.lists(st.integers(0, 9), min_size=4, max_size=4), st.booleans())
-def test_replayed_dispatch_equals_fresh_search(spec, values, with_outputs):
+@given(
+    models(),
+    st.lists(st.integers(0, 9), min_size=4, max_size=4),
+    st.sampled_from(["all", "last", "wildcard"]),
+)
+def test_replayed_dispatch_equals_fresh_search(spec, values, mode):
     data, _ = spec
     dsp = build(spec)
-    outputs = [data[-1]] if with_outputs else None
+    outputs = {"all": None, "last": [data[-1]], "wildcard": [data[0], data[-1]]}[mode]
+    if outputs and any(k not in dsp.nodes for k in outputs):
+        outputs = None
+    kw = {"outputs": outputs, "wildcard": mode == "wildcard"}
     for v in values:  # same shape each time: every call after the first replays
         inputs = {data[0]: v, data[1]: v + 1}
-        got = dsp(
-            inputs, outputs=outputs if outputs and data[-1] in dsp.nodes else None
-        )
-        fresh = build(spec)(inputs, outputs=got.outputs or None)
+        got = dsp(inputs, **kw)
+        fresh = build(spec)(inputs, **kw)
         assert snapshot(got) == snapshot(fresh)
