@@ -303,10 +303,6 @@ class Dispatcher(ModelBuilder):
         try:
             if store:
                 self.solution = sol
-            if isinstance(trace, list):  # traced once: compiled when replayed
-                trace = plan.traces[shape] = compile_trace(
-                    trace, plan.tables, {k for _, k in shape}
-                )
             if trace is not None:
                 if replay(sol, plan.tables, initial, trace, stopper):
                     return sol
@@ -318,7 +314,9 @@ class Dispatcher(ModelBuilder):
             run_search(sol, plan.tables, initial, stopper, trace)
             if len(plan.traces) >= _TRACES_PER_PLAN:
                 plan.traces.clear()
-            plan.traces[shape] = trace
+            plan.traces[shape] = compile_trace(
+                trace, plan.tables, {k for _, k in shape}
+            )
             return sol
         finally:
             sol.memo = None
