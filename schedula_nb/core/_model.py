@@ -196,26 +196,20 @@ class ModelBuilder:
         >>> dsp.dispatch(inputs={'a': 1, 'b': 2})
         Solution({'a': 1, 'b': 2, 'c': 2, 'd': 2})
         """
-        if not callable(function):
-            raise ModelError(
-                f"add_function({function_id!r}): function must be "
-                f"callable, not {function!r}"
-            )
-        for name, f in (("input_domain", input_domain),):
-            if f is not None and not callable(f):
+        for name, f in (("function", function), ("input_domain", input_domain)):
+            if (f is not None or name == "function") and not callable(f):
                 raise ModelError(
                     f"add_function({function_id!r}): {name} must be callable, not {f!r}"
                 )
-        if inputs is None:
-            if START not in self.dmap.nodes:
-                self.add_data(START)
-            inputs = [START]
-        if outputs is None:
-            if SINK not in self.dmap.nodes:
-                self.add_data(SINK)
-            outputs = [SINK]
-        inputs = _id_list(inputs, "inputs")
-        outputs = _id_list(outputs, "outputs")
+        inputs = [START] if inputs is None else _id_list(inputs, "inputs")
+        outputs = [SINK] if outputs is None else _id_list(outputs, "outputs")
+        added: list = [
+            t
+            for t in (START, SINK)
+            if t in (*inputs, *outputs) and t not in self.dmap.nodes
+        ]
+        for token in added:  # before the function, as the reference orders them
+            self.add_data(token)
         attr: dict[str, Any] = {
             "type": "function",
             "inputs": inputs,
@@ -224,29 +218,29 @@ class ModelBuilder:
             "wait_inputs": True,
             "index": (self.counter(),),
         }
-        if input_domain:
-            attr["input_domain"] = input_domain
         optional = {
+            "input_domain": input_domain or None,
             "await_domain": await_domain,
             "await_result": await_result,
             "description": description,
+            "filters": filters or None,
+            "weight": weight,
         }
         attr.update((k, v) for k, v in optional.items() if v is not None)
-        if filters:
-            attr["filters"] = filters
+        attr.update(kwargs)
         if function_id is None:
             function_id = getattr(parent_func(function), "__name__", "unknown")
         fun_id = unused_node_id(self.dmap.nodes, function_id)
-        if weight is not None:
-            attr["weight"] = weight
-        attr.update(kwargs)
         self.dmap.add_node(fun_id, **attr)
-        added: list = [fun_id]
+        added.append(fun_id)
         try:
             self._link(fun_id, inputs, inp_weight, True, added)
             self._link(fun_id, outputs, out_weight, False, added)
         except ModelError:
             self.dmap.remove_nodes_from(added)
+            for token in (START, SINK):
+                if token not in self.dmap.nodes:
+                    self.default_values.pop(token, None)
             raise
         return fun_id
 

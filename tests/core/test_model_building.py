@@ -99,15 +99,17 @@ def test_add_from_lists():
         (lambda d: d.add_function("h", abs, ["a"], ["g"]), "not a data node"),
         (lambda d: d.set_default_value("g", 1), "not a data node"),
         (lambda d: d.add_data("x", function=3), "must be callable"),
+        (lambda d: d.add_function("h", abs, None, ["g"]), "not a data node"),
     ],
 )
 def test_bad_building_calls_are_refused(call, message):
     dsp = sh.Dispatcher()
     dsp.add_function("g", abs, ["z"], ["w"])
-    before = (dict(dsp.nodes), dsp.dmap.edges)
+    before = (dict(dsp.nodes), dsp.dmap.edges, dict(dsp.default_values))
     with pytest.raises(sh.ModelError, match=message):
         call(dsp)
-    assert (dict(dsp.nodes), dsp.dmap.edges) == before  # nothing half-added
+    after = (dict(dsp.nodes), dsp.dmap.edges, dict(dsp.default_values))
+    assert after == before  # nothing half-added, not even START
 
 
 def test_copy_shares_no_mutable_state():
