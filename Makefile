@@ -95,7 +95,9 @@ $(STAMP): | $(PY)
 	@# The venv's own `python3` kernel: JupyterLab and nbval run the notebooks
 	@# with this interpreter, not whatever python3 kernel the user has.
 	$(PY) -m ipykernel install --sys-prefix --name python3 \
-	  --display-name "Python 3 (schedula_nb)" >/dev/null
+	  --display-name "Python 3 (schedula_nb venv)" >/dev/null
+	@# ... and the kernel that loads %load_ext schedula_nb by itself.
+	$(PY) -m schedula_nb install-kernel --sys-prefix >/dev/null
 	touch $@
 
 python-deps: $(STAMP)

@@ -11,6 +11,8 @@ A drop-in for the ``schedula`` API: ``import schedula_nb as sh``.
 Solution({'a': 1, 'b': 2, 'c': 3})
 """
 
+from typing import Any
+
 from .core import (
     EMPTY,
     END,
@@ -113,7 +115,25 @@ __all__ = [
     "save_dispatcher",
     "save_map",
     "stack_nested_keys",
+    "load_ipython_extension",
+    "unload_ipython_extension",
 ]
+
+
+def load_ipython_extension(ip: Any) -> None:
+    """``%load_ext schedula_nb``: the magics ``%%dsp``, ``%dispatch``,
+    ``%explore`` and the display hook (see ``schedula_nb.ipython``)."""
+    from .ipython import load_ipython_extension as load
+
+    load(ip)
+
+
+def unload_ipython_extension(ip: Any) -> None:
+    """``%unload_ext schedula_nb``: remove what loading registered."""
+    from .ipython import unload_ipython_extension as unload
+
+    unload(ip)
+
 
 for _error in (DispatcherAbort, DispatcherError, ModelError, SkipNode):
     _error.__module__ = "schedula_nb"  # tracebacks say schedula_nb.DispatcherError

@@ -1,0 +1,28 @@
+"""``%explore`` opens ``schedula_nb.explore`` when the package has one; until
+the explorer exists it says so and shows the drawing instead."""
+
+import schedula_nb as sh
+
+from .shells import HOUSE, run
+
+
+def test_without_explorer_says_so_and_draws(shell):
+    run(shell, "%%dsp house\n" + HOUSE)
+    assert not hasattr(sh, "explore")
+    result, out = run(shell, "%explore house")
+    assert result.success and result.result is None
+    assert "explorer is not available yet" in out.stdout
+    [shown] = out.outputs
+    assert "image/svg+xml" in shown.data
+
+
+def test_uses_the_explorer_once_it_exists(shell, monkeypatch):
+    run(shell, "%%dsp house\n" + HOUSE)
+    run(shell, "sol = %dispatch house width=1 height=2")
+    opened = []
+    monkeypatch.setattr(
+        sh, "explore", lambda obj: opened.append(obj) or "widget", raising=False
+    )
+    result, _ = run(shell, "%explore sol")
+    assert result.result == "widget"
+    assert opened == [shell.user_ns["sol"]]
