@@ -65,10 +65,9 @@ def plan_for(
     )
     plans = dsp._plans
     if plans.get("rev") != rev or len(plans) > PLAN_CACHE_SIZE:
-        plans = dsp._plans = {"rev": rev, "full": SearchTables(dsp.dmap)}
+        plans = dsp._plans = {"rev": rev}
     plan = plans.get(key)
     if plan is None:
-        full = plans["full"]
         if shrink and not no_call:
             sub = dsp.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
             plan = Plan(SearchTables(sub.dmap), dsp=sub)
@@ -82,9 +81,11 @@ def plan_for(
                 blockers=inputs,
                 wildcard=wildcard,
             )
-            plan = Plan(full.restricted(keep, edges), cut=cut)
+            plan = Plan(SearchTables.reached(dsp.dmap, keep, edges), cut=cut)
         else:
-            plan = Plan(full, dsp=dsp)
+            if "full" not in plans:  # the whole model's tables, shared
+                plans["full"] = SearchTables(dsp.dmap)
+            plan = Plan(plans["full"], dsp=dsp)
         if wait_in:
             plan.tables = plan.tables.with_waits(wait_in)
         plans[key] = plan

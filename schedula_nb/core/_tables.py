@@ -10,6 +10,7 @@ then by ``str(id)``, then by insertion index.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 __all__ = ["SearchTables"]
 
@@ -30,41 +31,29 @@ class SearchTables:
         }
         #: node -> number of predecessors a waiting node must hear from
         self.npred: dict[Hashable, int] = {v: len(p) for v, p in dmap.pred.items()}
-        order = sorted(
-            [
-                (bool(a.get("wait_inputs")), str(n), a.get("index", ()), n)
-                for n, a in nodes.items()
-            ]
-        )
-        #: node -> tie-break position among nodes at the same distance
-        self.rank: dict[Hashable, int] = {t[3]: i for i, t in enumerate(order)}
-        #: nodes that run a function (function and sub-model nodes)
-        self.funcs = frozenset([n for n, a in nodes.items() if a["type"] != "data"])
-        #: nodes that wait for all their predecessors
-        self.waits = frozenset([n for n, a in nodes.items() if a["wait_inputs"]])
+        #: node -> tie-break position among nodes at the same distance; the
+        #: nodes that run a function; the nodes that wait for all predecessors
+        self.rank, self.funcs, self.waits = _kinds(nodes, nodes)
         self.rev = dmap.rev
 
-    def restricted(self, keep: set, edges: list) -> SearchTables:
-        """The tables of the sub-model a backward search from the outputs keeps:
-        its nodes ``keep`` and its ``edges`` (in successor order). Ranks and
-        node sets are shared with ``self``; only edges and counts are redone.
-        """
-        new = object.__new__(SearchTables)
-        new.nodes, new.rank, new.funcs, new.waits, new.rev = (
-            self.nodes,
-            self.rank,
-            self.funcs,
-            self.waits,
-            self.rev,
-        )
-        lengths = {u: dict(self.succ[u]) for u in keep}
+    @classmethod
+    def reached(cls, dmap, keep: set, edges: list) -> SearchTables:
+        """The tables of the part of the model a backward search from the
+        outputs kept: its nodes ``keep`` and its ``edges`` (in successor order),
+        built without the tables of the whole model."""
+        new = object.__new__(cls)
+        nodes, msucc = dmap.nodes, dmap.succ
+        new.nodes, new.rev = nodes, dmap.rev
         succ: dict = {u: [] for u in keep}
         npred = dict.fromkeys(keep, 0)
         for u, v in edges:
-            succ[u].append((v, lengths[u][v]))
+            succ[u].append(
+                (v, msucc[u][v].get("weight", 1) + nodes[v].get("weight", 0))
+            )
             npred[v] += 1
         new.succ = {u: tuple(out) for u, out in succ.items()}
         new.npred = npred
+        new.rank, new.funcs, new.waits = _kinds(nodes, keep)
         return new
 
     def with_waits(self, flags: dict) -> SearchTables:
@@ -76,3 +65,18 @@ class SearchTables:
         on = {k for k, f in flags.items() if f}
         new.waits = (self.waits - set(flags)) | on
         return new
+
+
+def _kinds(nodes: dict, ids: Any) -> tuple:
+    """Rank (the reference's tie-break: not waiting first, then ``str(id)``,
+    then insertion index), function nodes and waiting nodes among ``ids``."""
+    order = sorted(
+        [
+            (bool(nodes[n].get("wait_inputs")), str(n), nodes[n].get("index", ()), n)
+            for n in ids
+        ]
+    )
+    rank = {t[3]: i for i, t in enumerate(order)}
+    funcs = frozenset([n for n in ids if nodes[n]["type"] != "data"])
+    waits = frozenset([n for n in ids if nodes[n]["wait_inputs"]])
+    return rank, funcs, waits
