@@ -13,111 +13,12 @@ Solution({'a': 1, 'b': 2, 'c': 3})
 
 from typing import Any
 
-from .core import (
-    EMPTY,
-    END,
-    NONE,
-    PLOT,
-    SELF,
-    SINK,
-    START,
-    BlueDispatcher,
-    Blueprint,
-    DiGraph,
-    Dispatcher,
-    DispatcherAbort,
-    DispatcherError,
-    DispatchPipe,
-    Failure,
-    MapDispatch,
-    ModelError,
-    SkipNode,
-    Solution,
-    SubDispatch,
-    SubDispatchFunction,
-    SubDispatchPipe,
-    Token,
-    add_args,
-    add_function,
-    are_in_nested_dicts,
-    bypass,
-    combine_dicts,
-    combine_nested_dicts,
-    get_nested_dicts,
-    inf,
-    kk_dict,
-    load_default_values,
-    load_dispatcher,
-    load_map,
-    map_dict,
-    map_list,
-    parent_func,
-    partial,
-    replicate_value,
-    run_model,
-    save_default_values,
-    save_dispatcher,
-    save_map,
-    selector,
-    stack_nested_keys,
-    stlp,
-    summation,
-)
+from . import core
+from .core import *  # noqa: F403 - the core's public names, listed in core.__all__
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "EMPTY",
-    "END",
-    "NONE",
-    "PLOT",
-    "SELF",
-    "SINK",
-    "START",
-    "DiGraph",
-    "Dispatcher",
-    "DispatcherAbort",
-    "DispatcherError",
-    "Failure",
-    "ModelError",
-    "SkipNode",
-    "Solution",
-    "Token",
-    "add_args",
-    "add_function",
-    "bypass",
-    "combine_dicts",
-    "inf",
-    "map_dict",
-    "map_list",
-    "parent_func",
-    "partial",
-    "replicate_value",
-    "selector",
-    "stlp",
-    "summation",
-    "BlueDispatcher",
-    "Blueprint",
-    "DispatchPipe",
-    "MapDispatch",
-    "SubDispatch",
-    "SubDispatchFunction",
-    "SubDispatchPipe",
-    "are_in_nested_dicts",
-    "combine_nested_dicts",
-    "get_nested_dicts",
-    "kk_dict",
-    "load_default_values",
-    "load_dispatcher",
-    "load_map",
-    "run_model",
-    "save_default_values",
-    "save_dispatcher",
-    "save_map",
-    "stack_nested_keys",
-    "load_ipython_extension",
-    "unload_ipython_extension",
-]
+__all__ = [*core.__all__, "load_ipython_extension", "unload_ipython_extension"]
 
 
 def load_ipython_extension(ip: Any) -> None:
@@ -135,6 +36,11 @@ def unload_ipython_extension(ip: Any) -> None:
     unload(ip)
 
 
-for _error in (DispatcherAbort, DispatcherError, ModelError, SkipNode):
+for _error in (
+    core.DispatcherAbort,
+    core.DispatcherError,
+    core.ModelError,
+    core.SkipNode,
+):
     _error.__module__ = "schedula_nb"  # tracebacks say schedula_nb.DispatcherError
 del _error

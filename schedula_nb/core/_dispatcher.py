@@ -10,6 +10,7 @@ import copy as _copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._doors import Doors
 from ._exceptions import ModelError
 from ._functions import selector
 from ._graph import DiGraph
@@ -26,7 +27,7 @@ __all__ = ["Dispatcher"]
 _TRACES_PER_PLAN = 8  # distinct input distances kept per shape
 
 
-class Dispatcher(ModelBuilder):
+class Dispatcher(Doors, ModelBuilder):
     """A dataflow model of data and function nodes.
 
     >>> import schedula_nb as sh
@@ -256,8 +257,8 @@ class Dispatcher(ModelBuilder):
                 "executors come with issue #8; dispatch runs "
                 "sequentially (executor=False)"
             )
-        plan = self._plan(
-            inputs, outputs, wildcard, shrink, no_call, inputs_dist, wait_in
+        plan = plan_for(
+            self, inputs, outputs, wildcard, shrink, no_call, inputs_dist, wait_in
         )
         nodes = plan.tables.succ  # the searched nodes
         defaults = {
@@ -334,72 +335,6 @@ class Dispatcher(ModelBuilder):
         if missing:
             raise ModelError(f"dispatch: outputs not in the model: {missing!r}")
         return outputs
-
-    def _plan(
-        self,
-        inputs: Mapping,
-        outputs: list | None,
-        wildcard: bool,
-        shrink: bool,
-        no_call: bool,
-        inputs_dist: Mapping,
-        wait_in: Mapping | None = None,
-    ) -> Plan:
-        """The searched part of the model and its tables, cached per revision."""
-        return plan_for(
-            self, inputs, outputs, wildcard, shrink, no_call, inputs_dist, wait_in
-        )
-
-    # -- drawings (schedula_nb.render, imported when used) --------------------
-    def plot(
-        self,
-        workflow: bool = False,
-        index: bool = False,
-        view: bool = False,
-        depth: int = -1,
-        **options: Any,
-    ) -> Any:
-        """A drawing of the model (with ``workflow=True``, of its last solution).
-
-        It displays itself in a notebook; ``.render(directory, format)`` writes
-        SVG, PNG or PDF pages. ``index`` numbers the nodes in execution order,
-        ``depth`` limits the sub-model pages, ``view`` opens the drawing in a
-        browser; other options: see ``schedula_nb.render.Plot``.
-
-        >>> import schedula_nb as sh
-        >>> dsp = sh.Dispatcher(name='demo')
-        >>> dsp.add_function('f', abs, ['a'], ['b'])
-        'f'
-        >>> dsp.plot()
-        <Plot of 'demo': 3 nodes>
-        """
-        from ..render import plot_model
-
-        return plot_model(self, workflow, index, view, depth, **options)
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
-        """Notebook display: SVG drawing, HTML summary, text (never raises)."""
-        from ..render import mimebundle
-
-        return mimebundle(self, include, exclude)
-
-    # -- web service (schedula_nb.web, imported when used) --------------------
-    def web(self, depth: int = -1, **options: Any) -> Any:
-        """The model as a JSON web API: ``.app()`` (Flask), ``.run(host, port)``.
-
-        ``depth`` levels of sub-models get routes (``-1``: all); other options:
-        see ``schedula_nb.web.WebModel``.
-
-        >>> import schedula_nb as sh
-        >>> dsp = sh.Dispatcher(name='demo')
-        >>> dsp.add_function('f', abs, ['a'], ['b'])
-        'f'
-        >>> dsp.web().app().test_client().post('/demo', json={'args': [{'a': -2}]}).json
-        {'return': {'a': -2, 'b': 2}}
-        """
-        from ..web import WebModel
-
-        return WebModel(self, depth=depth, **options)
 
     # -- blueprints (logic in _blue.py) ----------------------------------------
     def blue(self, memo: dict | None = None, depth: int = -1) -> Any:

@@ -74,73 +74,82 @@ def sub_model_from_graph(
     searched through when ``wildcard``). Forward, a function is entered only
     once all its inputs are reached, unless ``check_inputs`` is False.
     """
-    model = dsp.dmap
-    m_nodes = model.nodes
-    nodes: dict = {}
-    succ: dict = {}
-    pred: dict = {}
-    family: dict = {}
-    queue: deque = deque()
-    blockers = set(blockers or ())
-    neighbours = graph.pred if reverse else graph.succ
+    bfs = _GraphSearch(dsp.dmap, graph, reverse, set(blockers or ()))
+    skip = (
+        partial(bfs.skip_reverse, avoid_cycles)
+        if reverse
+        else partial(bfs.skip_forward, check_inputs, add_missing)
+    )
+    for s in sorted(sources, key=str):
+        if s in bfs.m_nodes and s in graph.nodes:
+            bfs.enter(s, block=not (wildcard and s in bfs.blockers))
+    while bfs.queue:
+        parent = bfs.queue.popleft()
+        children = bfs.family[parent]
+        for child in sorted(children, key=str) if len(children) > 1 else children:
+            if child not in bfs.m_nodes or skip(child, parent):
+                continue
+            if child not in bfs.family:
+                bfs.enter(child, block=True)
+            bfs.link(*((child, parent) if reverse else (parent, child)))
+    return _new_sub(dsp, bfs.nodes, bfs.succ, bfs.pred)
 
-    def enter(n: Hashable, search: bool = True, block: bool = False) -> None:
-        nodes[n] = m_nodes[n]
-        succ[n], pred[n] = {}, {}
+
+class _GraphSearch:
+    """The state of ``sub_model_from_graph``: what it kept and what is left."""
+
+    def __init__(self, model: Any, graph: Any, reverse: bool, blockers: set) -> None:
+        self.model, self.m_nodes, self.blockers = model, model.nodes, blockers
+        self.neighbours = graph.pred if reverse else graph.succ
+        self.nodes: dict = {}  # kept node -> its (shared) attributes
+        self.succ: dict = {}
+        self.pred: dict = {}
+        self.family: dict = {}  # searched node -> the neighbours to look at
+        self.queue: deque = deque()
+
+    def enter(self, n: Hashable, search: bool = True, block: bool = False) -> None:
+        self.nodes[n] = self.m_nodes[n]
+        self.succ[n], self.pred[n] = {}, {}
         if search:
-            family[n] = () if block and n in blockers else neighbours[n]
-            queue.append(n)
+            blocked = block and n in self.blockers
+            self.family[n] = () if blocked else self.neighbours[n]
+            self.queue.append(n)
 
-    def link(u: Hashable, v: Hashable) -> None:  # model edge u -> v
-        succ[u][v] = pred[v][u] = model.succ[u][v]
+    def link(self, u: Hashable, v: Hashable) -> None:  # the model's edge u -> v
+        self.succ[u][v] = self.pred[v][u] = self.model.succ[u][v]
 
-    def skip_forward(c: Hashable) -> bool:
+    def skip_forward(
+        self, check_inputs: bool, add_missing: bool, c: Hashable, _parent: Hashable
+    ) -> bool:
+        """Forward: a function enters with all its inputs (or as told)."""
         if c is START:
             return True
-        attr = m_nodes[c]
+        attr = self.m_nodes[c]
         if attr["type"] != "function":
             return False
         inputs = attr["inputs"]
-        if all(k in family for k in inputs):
-            enter(c)
+        if all(k in self.family for k in inputs):
+            self.enter(c)
             for p in inputs:
-                link(p, c)
+                self.link(p, c)
             return True
         if not check_inputs or add_missing:
-            enter(c)
+            self.enter(c)
             for p in inputs:
-                if p not in family and add_missing:
-                    enter(p, search=False)
-                if p in nodes:
-                    link(p, c)
+                if p not in self.family and add_missing:
+                    self.enter(p, search=False)
+                if p in self.nodes:
+                    self.link(p, c)
             return False
         return True
 
-    def skip_reverse(c: Hashable, p: Hashable) -> bool:
+    def skip_reverse(self, avoid_cycles: bool, c: Hashable, p: Hashable) -> bool:
+        """Backward: START only into functions; cycles cut if asked."""
         if c is START:
-            return p not in m_nodes or m_nodes[p]["type"] == "data"
-        if avoid_cycles and m_nodes[c]["type"] == "function":
-            return any(k in family for k in m_nodes[c]["inputs"])
+            return p not in self.m_nodes or self.m_nodes[p]["type"] == "data"
+        if avoid_cycles and self.m_nodes[c]["type"] == "function":
+            return any(k in self.family for k in self.m_nodes[c]["inputs"])
         return False
-
-    for s in sorted(sources, key=str):
-        if s in m_nodes and s in graph.nodes:
-            enter(s, block=not (wildcard and s in blockers))
-    while queue:
-        parent = queue.popleft()
-        children = family[parent]
-        for child in sorted(children, key=str) if len(children) > 1 else children:
-            if child not in m_nodes:
-                continue
-            if skip_reverse(child, parent) if reverse else skip_forward(child):
-                continue
-            if child not in family:
-                enter(child, block=True)
-            if reverse:
-                link(child, parent)
-            else:
-                link(parent, child)
-    return _new_sub(dsp, nodes, succ, pred)
 
 
 def shrunk_model(

@@ -21,6 +21,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._doors import Doors
 from ._graph import DiGraph
 from ._tokens import NONE, START
 
@@ -49,7 +50,7 @@ class Failure:
         return f"{self.node!r} failed: {self.exception!r}"
 
 
-class Solution(dict):
+class Solution(Doors, dict):
     """Values computed by a dispatch, and the record of how they were reached.
 
     >>> import schedula_nb as sh
@@ -62,6 +63,8 @@ class Solution(dict):
     >>> sorted(sol.workflow.edges, key=str)
     [('<lambda>', 'b'), ('a', '<lambda>'), (start, 'a')]
     """
+
+    _draw_with = "plot_solution"  # see Doors.plot
 
     def __init__(
         self,
@@ -220,50 +223,6 @@ class Solution(dict):
     @workflow.setter
     def workflow(self, graph: DiGraph) -> None:
         self._workflow = graph
-
-    # -- drawings (schedula_nb.render, imported when used) --------------------
-    def plot(
-        self,
-        workflow: bool = False,
-        index: bool = False,
-        view: bool = False,
-        depth: int = -1,
-        **options: Any,
-    ) -> Any:
-        """A drawing of the searched model coloured by this solution (with
-        ``workflow=True``, of the nodes reached only); see ``Dispatcher.plot``.
-
-        >>> import schedula_nb as sh
-        >>> dsp = sh.Dispatcher(name='demo')
-        >>> dsp.add_function('f', abs, ['a'], ['b'])
-        'f'
-        >>> dsp({'a': -1}).plot(index=True)
-        <Plot of 'demo': 3 nodes>
-        """
-        from ..render import plot_solution
-
-        return plot_solution(self, workflow, index, view, depth, **options)
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
-        """Notebook display: workflow drawing, values table, text (never raises)."""
-        from ..render import mimebundle
-
-        return mimebundle(self, include, exclude)
-
-    # -- web service (schedula_nb.web, imported when used) --------------------
-    def web(self, depth: int = -1, **options: Any) -> Any:
-        """The solution's model as a JSON web API (see ``Dispatcher.web``).
-
-        >>> import schedula_nb as sh
-        >>> dsp = sh.Dispatcher(name='demo')
-        >>> dsp.add_function('f', abs, ['a'], ['b'])
-        'f'
-        >>> dsp({'a': -1}).web()
-        <WebModel 'demo': 2 routes>
-        """
-        from ..web import WebModel
-
-        return WebModel(self, depth=depth, **options)
 
 
 def edge_value(sol: Solution, node: Hashable) -> Any:

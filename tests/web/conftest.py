@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("flask")
-sys.path.insert(0, str(Path(__file__).parent))
 
-from web_models import small_model, tutorial_model  # noqa: E402
+from .web_models import small_model, tutorial_model  # noqa: E402
 
 
 @pytest.fixture

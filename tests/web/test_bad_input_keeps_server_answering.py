@@ -3,7 +3,7 @@ the server keeps answering good requests after every one of them."""
 
 import json
 
-from web_server import post_json, request, serving
+from .web_server import post_json, request, serving
 
 LIMIT = 64 * 1024  # the server's body limit in this test
 JSON = {"Content-Type": "application/json"}

@@ -5,7 +5,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from web_server import post_json, request, serving
+
+from .web_server import post_json, request, serving
 
 pytest.importorskip("cryptography")
 
