@@ -37,6 +37,7 @@ for p in (str(HERE), str(ROOT)):  # scenarios.py, and schedula_nb without PYTHON
         sys.path.insert(0, p)
 
 import scenarios as S  # noqa: E402
+from nested import render_submodels, run_submodels  # noqa: E402
 
 NB, REF, FLOOR, PF = "schedula_nb", "reference", "floor", "pipefunc"
 perf_counter = time.perf_counter
@@ -52,6 +53,7 @@ FULL = {
     "memory": ["chain-10000", "layered-10000"],
     "repeats": {100: 31, 1_000: 15, 10_000: 7},
     "wrapper_repeats": 9,
+    "submodel_repeats": 5,
 }
 QUICK = {
     "chain": [100, 1_000],
@@ -61,6 +63,7 @@ QUICK = {
     "memory": ["chain-1000"],
     "repeats": {100: 3, 1_000: 3, 10_000: 1},
     "wrapper_repeats": 3,
+    "submodel_repeats": 1,
 }
 
 
@@ -720,11 +723,19 @@ def main(argv=None):
         *run_wrappers(mods, cfg["wrapper_repeats"])
     )
 
+    print("sub-models", flush=True)
+    libs = {
+        label: mods[key] for key, label in ((NB, "schedula_nb"), (REF, "reference"))
+    }
+    sub_text, sub_failed = render_submodels(
+        *run_submodels({k: v for k, v in libs.items() if v}, cfg["submodel_repeats"])
+    )
+
     text, failed = render(
         results, specs, memory, mods, reasons, cfg, perf_counter() - t_start, args.quick
     )
-    text = text.rstrip("\n") + "\n\n" + wrap_text
-    failed = failed or wrap_failed
+    text = text.rstrip("\n") + "\n\n" + wrap_text + "\n" + sub_text
+    failed = failed or wrap_failed or sub_failed
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")

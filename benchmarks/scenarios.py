@@ -517,9 +517,54 @@ def wrapper_expected(a, b, n: int = WRAPPER_SIZE):
     return x
 
 
+SUBMODEL_GROUPS, SUBMODEL_LEAVES = 5, 10  # 50 leaf sub-models in 5 groups
+
+
+def build_submodel_model(sh, size: int = WRAPPER_SIZE):
+    """50 sub-models of ``size`` functions nested two levels: ``top`` chains 5
+    group models, each chaining 10 leaf models of ``mix`` functions."""
+
+    def leaf(name):
+        dsp = sh.Dispatcher(name=name)
+        dsp.add_function("f1", mix, ["s", "k"], ["d1"])
+        for i in range(2, size + 1):
+            dsp.add_function(f"f{i}", mix, [f"d{i - 1}", "k"], [f"d{i}"])
+        return dsp
+
+    def group(name):
+        dsp = sh.Dispatcher(name=name)
+        for j in range(SUBMODEL_LEAVES):
+            dsp.add_dispatcher(
+                leaf(f"{name}-leaf{j}"),
+                inputs={f"x{j}": "s", "k": "k"},
+                outputs={f"d{size}": f"x{j + 1}"},
+                dsp_id=f"leaf{j}",
+            )
+        return dsp
+
+    top = sh.Dispatcher(name="nested")
+    for g in range(SUBMODEL_GROUPS):
+        top.add_dispatcher(
+            group(f"group{g}"),
+            inputs={f"y{g}": "x0", "k": "k"},
+            outputs={f"x{SUBMODEL_LEAVES}": f"y{g + 1}"},
+            dsp_id=f"group{g}",
+        )
+    return top, ["y0", "k"], [f"y{SUBMODEL_GROUPS}"]
+
+
+def submodel_expected(y0, k, size: int = WRAPPER_SIZE):
+    """What ``build_submodel_model`` computes, directly."""
+    x = y0
+    for _ in range(SUBMODEL_GROUPS * SUBMODEL_LEAVES * size):
+        x = mix(x, k)
+    return x
+
+
 SCENARIO_DOCS = {
     "chain": chain_spec.__doc__.strip().splitlines()[0],
     "layered": layered_spec.__doc__.strip().splitlines()[0],
     "vehicle": vehicle_spec.__doc__.strip().splitlines()[0],
     "wrappers": build_wrapper_model.__doc__.strip().splitlines()[0],
+    "sub-models": build_submodel_model.__doc__.strip().splitlines()[0],
 }

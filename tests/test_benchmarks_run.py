@@ -40,5 +40,7 @@ def test_quick_benchmark_runs_and_writes_table(tmp_path):
     assert "| scenario |" in text
     for name in SCENARIOS:
         assert f"| {name}" in text, name
+    assert "## Sub-models (50 sub-models of 20 functions" in text
+    assert "schedula_nb dispatch |" in text
     assert "FAILURES" not in text
     assert "schedula_nb: n/a" not in text  # the library itself must import

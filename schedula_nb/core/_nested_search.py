@@ -4,8 +4,8 @@ Each running model has a :class:`Frame` (its solution, its search tables and
 its search state). Heap entries are ``(distance, key, node, frame)``; ``key``
 is unique across frames (``(waits, str(id), solution index, node index)``, the
 reference's order), so frames are never compared. A sub-model node is visited
-when its first input arrives: it starts a child frame fed with the inputs that
-have arrived; inputs arriving later join it at their distance. When a child
+as soon as its first input arrives (not through the heap): it starts a child
+frame fed with the inputs that have arrived; inputs arriving later join it at their distance. When a child
 reaches (pushes) a data node mapped to parent outputs, the parent's nodes get
 the same estimate at the same distance, before the child visits it. A child
 stops when all its needed outputs are known (its workflow then shows only the
@@ -47,6 +47,8 @@ class Frame:
         "children",
         "closed",
         "cut",
+        "watch",
+        "pending",
     )
 
     def __init__(
@@ -74,6 +76,10 @@ class Frame:
         self.children: dict[Hashable, Frame] = {}  # sub-model node -> frame
         self.closed = False
         self.cut = bool(sol.outputs)  # the dispatch has outputs: prune children
+        #: data node -> the child frames that would give it
+        self.watch: dict = {}
+        #: of a child: the parent nodes it must still give (none: it stops)
+        self.pending: set = set()
 
 
 def run_nested_search(
@@ -102,10 +108,9 @@ def run_nested_search(
         if stopper is not None and stopper.is_set():
             raise DispatcherAbort("Stop requested.", sol=sol, node_id=v)
         s.visit[v] = d
+        if v in f.watch:
+            _known(f, v)
         tb = f.tb
-        if v in tb.subs:
-            _start_child(heap, f, v, d)
-            continue
         if v in tb.funcs:
             left = [(w, ln) for w, ln in tb.succ[v] if w not in s.visit]
             out = run_function(s, tb, v, left)
@@ -120,7 +125,7 @@ def run_nested_search(
             if not f.targets:
                 if f.parent is None:
                     break
-                _close(f)
+                _close(f)  # a child that gave all it must give stops
                 continue
         pending.append((f, v, d, out, v not in s.wildcards))
 
@@ -148,6 +153,10 @@ def _feed(heap: list, f: Frame, u: Any, base: float, out: Any, fresh: bool) -> N
                     node_id=w,
                 )
             continue
+        if w in f.tb.subs:  # a sub-model starts as soon as its first input arrives
+            dist[w] = dw
+            _start_child(heap, f, w, dw)
+            continue
         s = seen.get(w)
         if s is None or dw < s:
             seen[w] = dw
@@ -159,7 +168,12 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     s = f.sol
     attr = f.tb.nodes[node]
     child = attr["function"]
-    given = {u: s[u] for u in attr["inputs"] if u in s.visit and u in s}
+    # The inputs that have arrived, in the order they arrived.
+    arrived = sorted(
+        (u for u in attr["inputs"] if u in s.visit and u in s),
+        key=lambda u: (s.visit[u], f.key[u]),
+    )
+    given = {u: s[u] for u in arrived}
     domain = attr.get("input_domain")
     if domain is not None and not s.no_domain:
         try:
@@ -167,12 +181,13 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
         except Exception as ex:
             fail(s, node, ex)
             return
-        if not ok:  # not visited yet: the next input that arrives asks again
+        if not ok:  # not visited: the next input that arrives asks again
             del s.visit[node]
-            f.seen.pop(node, None)
             return
     needed = {p for p, _ in f.tb.succ[node]}
     links = {c: as_ids(ps) for c, ps in attr["outputs"].items()}
+    # The child's outputs the parent's search needs (the child's sol.outputs,
+    # and what a cut child keeps).
     targets = {c for c, ps in links.items() if any(p in needed for p in ps)}
     entries = {c for v in attr["inputs"].values() for c in as_ids(v)}
     # Sub-models are cut to what they must give only when the dispatch has
@@ -195,8 +210,17 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     csol.index = s.index + attr["index"]
     csol.sub_sol = s.sub_sol  # one registry for all levels, keyed by index
     s.sub_sol[csol.index] = s.children[node] = csol
-    frame = f.children[node] = Frame(csol, plan.tables, set(targets), f, node, links)
+    # It stops when it has given all its outputs, or when the parent knows all
+    # the nodes it was needed for (see _known), whichever comes first.
+    gives = {c for c in links if c in plan.tables.succ}
+    frame = f.children[node] = Frame(csol, plan.tables, gives, f, node, links)
     frame.cut = f.cut
+    # The parent nodes it must still give; none left: it starts stopped.
+    frame.pending = {p for c in targets for p in links[c] if p in needed}
+    frame.pending -= s.visit.keys()
+    frame.closed = bool(links) and not frame.pending
+    for p in frame.pending:
+        f.watch.setdefault(p, []).append(frame)
     for u, value in given.items():
         _input(heap, frame, attr["inputs"][u], value, d)
     for c, default in child.default_values.items():  # the child's own defaults
@@ -207,7 +231,7 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
 def _forward(heap: list, f: Frame, u: Any, node: Hashable, d: float) -> None:
     """Data node ``u`` of ``f`` arrived at running sub-model ``node``."""
     frame = f.children[node]
-    if not frame.closed and u in f.sol:
+    if u in f.sol:  # a closed child records it as given, but stays stopped
         _input(heap, frame, f.tb.nodes[node]["inputs"][u], f.sol[u], d)
 
 
@@ -221,8 +245,11 @@ def _cut_tables(child: Any, entries: set, targets: set) -> SearchTables:
     tables = plans.get(key)
     if tables is None:
         dmap = child.dmap
-        keep, edges = reverse_reach(dmap, sorted(targets, key=str), entries, False)
-        keep = set(keep) | {c for c in entries if c in dmap.nodes}
+        # Unlike a dispatch's own cut, the entries do not stop the backward search.
+        keep, edges = reverse_reach(dmap, sorted(targets, key=str), (), False)
+        # The entries are kept even when cut off (they show as given), and so
+        # is START, whose default the child gets like the reference's.
+        keep = set(keep) | {c for c in (*entries, START) if c in dmap.nodes}
         tables = plans[key] = SearchTables.reached(dmap, keep, edges)
     return tables
 
@@ -231,11 +258,11 @@ def _input(
     heap: list, f: Frame, ids: Any, value: Any, d: float, late: bool = False
 ) -> None:
     """Give ``value`` to the child data nodes ``ids`` at distance ``d``
-    (``late``: after the other nodes at that distance)."""
+    (``late``, a child's own default: after every other node at ``d``)."""
     s, tb = f.sol, f.tb
     for x in as_ids(ids):
         if x in s.visit or x not in tb.succ:
-            continue
+            continue  # before its visit, the last value given is the one kept
         s.inputs[x], s.inputs_dist[x] = value, d
         s.est[x] = {START: value}
         if value is NONE:
@@ -244,14 +271,14 @@ def _input(
             seen = f.seen.get(x)
             if seen is None or d < seen:
                 f.seen[x] = d
-                key = (True, *f.key[x][1:]) if late else f.key[x]
+                key = (3, *f.key[x][1:]) if late else f.key[x]
                 heappush(heap, (d, key, x, f))
 
 
 def _deliver(heap: list, f: Frame, c: Hashable, d: float) -> None:
     """Child data node ``c`` got its value at ``d``: its parent data nodes get
-    it as an estimate from the sub-model node, at the same distance, after the
-    nodes there that do not wait (the reference's order)."""
+    it as an estimate from the sub-model node, at the same distance, after
+    every other node there (the reference's order; keys start with 0 or 1)."""
     if c not in f.sol:  # NONE: nothing to pass on
         return
     parent, node, value = f.parent, f.node, f.sol[c]
@@ -265,7 +292,23 @@ def _deliver(heap: list, f: Frame, c: Hashable, d: float) -> None:
             s = seen.get(p)
             if s is None or d < s:
                 seen[p] = d
-                heappush(heap, (d, (True, *key[p][1:]), p, parent))
+                heappush(heap, (d, (2, *key[p][1:]), p, parent))
+
+
+def _known(f: Frame, v: Hashable) -> None:
+    """Data node ``v`` of ``f`` is known: the children that would give it
+    need not (a child whose parent outputs are all known stops)."""
+    for frame in f.watch.pop(v):
+        _settle(frame, (v,))
+
+
+def _settle(frame: Frame, known: Any) -> None:
+    """Parent nodes ``known`` have a value: ``frame`` stops once all have."""
+    pending = frame.pending
+    if pending and not frame.closed:
+        pending.difference_update(known)
+        if not pending:
+            _close(frame)
 
 
 def _close(f: Frame) -> None:

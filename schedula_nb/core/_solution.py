@@ -301,7 +301,10 @@ def _add_data_edges(sol, wf, node, attr, succ, removed) -> None:
     if node in sol.blocked:
         return
     value = edge_value(sol, node)
+    children = sol.children
     for w in succ[node]:
+        if w in children and w in producers:
+            continue  # no edge back to the sub-model that gave the value
         # A function dropped as not needed loses its edges; a data node visited
         # after that passes its value on again (and brings the node back).
         if w not in removed or _after(sol, node, w):
