@@ -264,6 +264,9 @@ def _input(
         if x in s.visit or x not in tb.succ:
             continue  # before its visit, the last value given is the one kept
         s.inputs[x], s.inputs_dist[x] = value, d
+        replaced = s.est.get(x)
+        if replaced:  # a sub-model's input overrides what its functions gave
+            s.replaced[x] = replaced
         s.est[x] = {START: value}
         if value is NONE:
             s.has_none = True

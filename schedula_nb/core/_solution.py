@@ -118,6 +118,9 @@ class Solution(Doors, dict):
         self.index: tuple = (-1,)
         #: sub-model node -> its solution (this level only)
         self.children: dict = {}
+        #: of a sub-model: data node -> the estimates an input given later
+        #: replaced (the workflow still shows who produced them)
+        self.replaced: dict = {}
         self.started = time.time()
         self.perf0 = time.perf_counter()
         self.elapsed = 0.0
@@ -204,7 +207,8 @@ class Solution(Doors, dict):
         """Producer -> value of the estimates that reached data node ``node``."""
         est = self.est.get(node)
         if est is not None:
-            return est
+            replaced = self.replaced.get(node) if self.replaced else None
+            return {**replaced, **est} if replaced else est
         producer = self.fused.get(node)
         if producer is not None and producer in self.results:
             return {producer: self.results[producer]}
