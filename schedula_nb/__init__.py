@@ -18,7 +18,29 @@ from .core import *  # noqa: F403 - the core's public names, listed in core.__al
 
 __version__ = "0.1.0"
 
-__all__ = [*core.__all__, "load_ipython_extension", "unload_ipython_extension"]
+__all__ = [
+    *core.__all__,
+    "explore",
+    "load_ipython_extension",
+    "unload_ipython_extension",
+]
+
+
+def explore(obj: Any, **options: Any) -> Any:
+    """The interactive explorer of a model or a solution (an ipywidgets
+    container; needs ``pip install 'schedula_nb[widgets]'``). Options: see
+    ``schedula_nb.widgets.Explorer``.
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher(name='demo')
+    >>> dsp.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> sh.explore(dsp({'a': -1})).select('f').selected
+    'f'
+    """
+    from .widgets import explore as _explore
+
+    return _explore(obj, **options)
 
 
 def load_ipython_extension(ip: Any) -> None:

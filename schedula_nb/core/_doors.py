@@ -1,5 +1,6 @@
 """Doors from the core to the features that live above it: drawings
-(``schedula_nb.render``) and the web service (``schedula_nb.web``).
+(``schedula_nb.render``), the web service (``schedula_nb.web``) and the
+explorer (``schedula_nb.widgets``).
 
 Each method imports its feature when called, so the core imports nothing of
 them (``import schedula_nb`` stays light) and ``Dispatcher`` and ``Solution``
@@ -14,7 +15,7 @@ __all__ = ["Doors"]
 
 
 class Doors:
-    """``plot``, notebook display and ``web`` for models and solutions."""
+    """``plot``, notebook display, ``web`` and ``explore`` for models and solutions."""
 
     #: the ``schedula_nb.render`` function that draws this kind of object
     _draw_with = "plot_model"
@@ -71,3 +72,18 @@ class Doors:
         from ..web import WebModel
 
         return WebModel(self, depth=depth, **options)
+
+    def explore(self, **options: Any) -> Any:
+        """The interactive explorer (ipywidgets) of the model or the solution;
+        options: see ``schedula_nb.widgets.Explorer``.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher(name='demo')
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp.explore(), dsp({'a': -1}).explore().select('b').selected
+        (<Explorer of 'demo': 3 nodes>, 'b')
+        """
+        from ..widgets import explore
+
+        return explore(self, **options)

@@ -7,7 +7,8 @@ import schedula_nb as sh
 from .shells import HOUSE, run
 
 
-def test_display_modes(shell):
+def test_display_modes(shell, monkeypatch):
+    monkeypatch.delattr(sh, "explore")  # 'explorer' without one: the drawing
     run(shell, "%%dsp house\n" + HOUSE)
     dsp = shell.user_ns["house"]
     data, _ = shell.display_formatter.format(dsp)

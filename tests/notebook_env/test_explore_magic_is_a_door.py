@@ -6,7 +6,8 @@ import schedula_nb as sh
 from .shells import HOUSE, run
 
 
-def test_without_explorer_says_so_and_draws(shell):
+def test_without_explorer_says_so_and_draws(shell, monkeypatch):
+    monkeypatch.delattr(sh, "explore")  # as in a build without the explorer
     run(shell, "%%dsp house\n" + HOUSE)
     assert not hasattr(sh, "explore")
     result, out = run(shell, "%explore house")
@@ -26,3 +27,13 @@ def test_uses_the_explorer_once_it_exists(shell, monkeypatch):
     result, _ = run(shell, "%explore sol")
     assert result.result == "widget"
     assert opened == [shell.user_ns["sol"]]
+
+
+def test_opens_the_real_explorer(shell):
+    from schedula_nb.widgets import Explorer
+
+    run(shell, "%%dsp house\n" + HOUSE)
+    run(shell, "sol = %dispatch house width=1 height=2")
+    result, _ = run(shell, "%explore sol")
+    assert isinstance(result.result, Explorer)
+    assert result.result.solution is shell.user_ns["sol"]

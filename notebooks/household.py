@@ -1,0 +1,61 @@
+"""The household-energy model of ``household_energy.ipynb``, importable, for the
+explorer's Voila app (``household_energy_app.ipynb``) and the explorer tour.
+
+Keep it the same model as the notebook's (the notebook builds it in front of
+the reader, step by step).
+"""
+
+import schedula_nb as sh
+
+APPLIANCES = {
+    "fridge": (150, 24 * 0.4),  # the compressor runs about 40% of the time
+    "washing machine": (2000, 0.5),
+    "lights": (60, 5),
+    "television": (100, 3),
+    "laptop": (50, 6),
+}
+
+
+def readings_are_possible(meter_start, meter_end):
+    """A meter only counts up: a lower end reading is a typing mistake."""
+    return meter_end >= meter_start
+
+
+def from_meter(meter_start, meter_end):
+    """Electricity used = end reading - start reading (kWh)."""
+    return meter_end - meter_start
+
+
+def from_appliances(appliances, days):
+    """Electricity used = sum of power (W) x hours per day, x days, in kWh."""
+    watt_hours_per_day = sum(watts * hours for watts, hours in appliances.values())
+    return watt_hours_per_day * days / 1000
+
+
+def bill(kwh, price_per_kwh, standing_charge, days):
+    """Cost = energy x price + a fixed charge per day (EUR)."""
+    return round(kwh * price_per_kwh + standing_charge * days, 2)
+
+
+def emissions(kwh, kg_co2_per_kwh):
+    """CO2 = energy x emission factor of the grid (kg)."""
+    return round(kwh * kg_co2_per_kwh, 1)
+
+
+def build_household() -> sh.Dispatcher:
+    """The model: electricity used in a period, its cost and its CO2."""
+    household = sh.Dispatcher(
+        name="household energy",
+        description="Electricity used in a period, its cost and its CO2 emissions.",
+    )
+    household.add_data("days", default_value=30, description="days in the period")
+    household.add_data("price_per_kwh", default_value=0.30, description="EUR per kWh")
+    household.add_data("standing_charge", default_value=0.50, description="EUR per day")
+    household.add_data(
+        "kg_co2_per_kwh", default_value=0.25, description="grid emission factor"
+    )
+    household.add_func(from_meter, outputs=["kwh"], input_domain=readings_are_possible)
+    household.add_func(from_appliances, outputs=["kwh"], weight=10)
+    household.add_func(bill, outputs=["cost"])
+    household.add_func(emissions, outputs=["co2_kg"])
+    return household

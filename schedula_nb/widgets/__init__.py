@@ -1,0 +1,39 @@
+"""The explorer: an interactive ipycytoscape view of models and workflows.
+
+``explore(obj)`` (also ``sh.explore``, ``dsp.explore()``, ``sol.explore()``)
+returns an :class:`Explorer`. ipywidgets, ipycytoscape and pandas load when
+this package is imported, never with ``import schedula_nb``.
+
+>>> import schedula_nb as sh
+>>> dsp = sh.Dispatcher(name='demo')
+>>> dsp.add_function('f', abs, ['a'], ['b'])
+'f'
+>>> sh.explore(dsp)
+<Explorer of 'demo': 3 nodes>
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._cyto import require_widgets
+
+require_widgets()  # an ImportError with the install hint when extras are missing
+
+from ._explorer import Explorer  # noqa: E402
+
+__all__ = ["Explorer", "explore"]
+
+
+def explore(obj: Any, **options: Any) -> Explorer:
+    """An :class:`Explorer` of a model or a solution; ``options`` go to it
+    (``layout``, ``live``, ``delay``, ``fields``, ``height``).
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher(name='demo')
+    >>> dsp.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> explore(dsp({'a': -1})).view.status_line()
+    '1 input · 1 computed · 0 failed · 0 out of domain · ...'
+    """
+    return Explorer(obj, **options)

@@ -1,0 +1,329 @@
+"""The one module that touches ipycytoscape: a graph widget behind a small API.
+
+The explorer talks to :class:`GraphView` only (``draw``, ``restyle``,
+``on_click``, ``on_hover``, ``set_layout``, ``fit``), so another front-end (an
+``anywidget`` with cytoscape.js bundled in the package) can replace this module
+without touching the explorer's Python API.
+
+ipycytoscape's ``zoom`` trait does not reach the browser, so zooming is the
+user's (wheel or pinch), and off by default: :meth:`GraphView.wheel_zoom`
+turns it on, and the page scrolls past the graph otherwise.
+
+Two facts about ipycytoscape 1.3.3 shape it: the front-end re-runs the whole
+layout on every ``add_node``/``add_edge`` call, so a view is built from
+``Node``/``Edge`` objects that already carry their data and classes, added with
+one ``add_nodes`` and one ``add_edges`` call; and recolouring only changes the
+``classes`` of the elements that changed (one small message each), never
+rebuilds the graph.
+
+The stylesheet is made from :mod:`schedula_nb.render.style`, so the explorer's
+colours are the drawings' colours. Its status colours select on the elements'
+``kind`` and ``status`` data (``node[kind = "function"][status = "ran"]``):
+the cytoscape.js bundled with ipycytoscape does not match selectors of two
+classes (``node.sh-function.sh-ran``), checked in Chromium. Elements carry
+the same kind and status as classes too (``sh-function sh-ran``), which the
+single-class rules (shapes, overlays, time colours) use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from ..render import style
+from ._view_model import TIME_BUCKETS
+
+__all__ = ["GraphView", "stylesheet", "LAYOUTS", "layout_options", "require_widgets"]
+
+INSTALL_HINT = (
+    "the explorer needs ipywidgets, ipycytoscape and pandas: "
+    "pip install 'schedula_nb[widgets]'"
+)
+
+#: layout name -> cytoscape layout options (dagre left to right is the default)
+LAYOUTS: dict[str, dict[str, Any]] = {
+    "dagre": {
+        "name": "dagre",
+        "rankDir": "LR",
+        "nodeSep": 12,
+        "rankSep": 40,
+        "ranker": "network-simplex",
+    },
+    "breadthfirst": {"name": "breadthfirst", "directed": True, "spacingFactor": 0.9},
+    "cose": {"name": "cose", "animate": False},
+    "grid": {"name": "grid"},
+    "circle": {"name": "circle"},
+    "concentric": {"name": "concentric"},
+}
+
+#: neutral shape (style.SHAPES) -> cytoscape node style
+_SHAPES: dict[str, dict[str, Any]] = {
+    "round": {"shape": "ellipse", "width": "label", "padding": "8px"},
+    "box": {"shape": "rectangle", "width": "label", "padding": "6px"},
+    "double-box": {
+        "shape": "rectangle",
+        "width": "label",
+        "padding": "8px",
+        "border-style": "double",
+        "border-width": 4,
+    },
+    "small": {"shape": "ellipse", "width": 14, "height": 14, "font-size": 8},
+}
+
+_OVERLAYS: list[dict[str, Any]] = [
+    {"selector": "node.sh-match", "style": {"underlay-color": "#ffe600"}},
+    {
+        "selector": "node.sh-match",
+        "style": {"underlay-opacity": 0.6, "underlay-padding": 6},
+    },
+    {
+        "selector": ".sh-provenance",
+        "style": {"line-color": "#3182bd", "target-arrow-color": "#3182bd"},
+    },
+    {"selector": "node.sh-provenance", "style": {"border-color": "#3182bd"}},
+    {"selector": "node.sh-provenance", "style": {"border-width": 3}},
+    {"selector": "edge.sh-provenance", "style": {"width": 3}},
+    {"selector": "node.sh-selected", "style": {"border-width": 4}},
+    {"selector": "node.sh-selected", "style": {"border-color": "#000000"}},
+    {"selector": ".sh-hidden", "style": {"display": "none"}},
+    {
+        "selector": "node:parent",
+        "style": {
+            "text-valign": "top",
+            "background-opacity": 0.35,
+            "padding": "12px",
+        },
+    },
+]
+
+
+#: above this many nodes dagre ranks with ``longest-path``: 1,000 nodes are
+#: laid out about 1.5 s sooner in Chromium than with ``network-simplex``,
+#: whose more compact ranks are kept for smaller graphs
+BIG = 300
+
+
+def layout_options(name: str, nodes: int = 0) -> dict[str, Any]:
+    """The cytoscape options of layout ``name`` for a graph of ``nodes`` nodes.
+
+    >>> layout_options('dagre')['ranker'], layout_options('dagre', 1000)['ranker']
+    ('network-simplex', 'longest-path')
+    """
+    options = dict(LAYOUTS[name])
+    if name == "dagre" and nodes > BIG:
+        options["ranker"] = "longest-path"
+    return options
+
+
+def require_widgets() -> Any:
+    """The ``ipycytoscape`` module, or an ``ImportError`` with the install hint."""
+    try:
+        import ipycytoscape
+        import ipywidgets  # noqa: F401
+    except ImportError as err:
+        raise ImportError(INSTALL_HINT) from err
+    return ipycytoscape
+
+
+def stylesheet() -> list[dict[str, Any]]:
+    """The cytoscape stylesheet: one rule per kind and status, from
+    :func:`schedula_nb.render.style.look`, then the time colours and overlays.
+
+    >>> rules = {r['selector']: r['style'] for r in stylesheet()}
+    >>> rules['node[kind = "function"][status = "failed"]']['background-color']
+    '#ff9f40'
+
+    """
+    rules: list[dict[str, Any]] = [
+        {
+            "selector": "node",
+            "style": {
+                "label": "data(label)",
+                "text-valign": "center",
+                "text-halign": "center",
+                "font-size": 11,
+                "font-family": "Helvetica, Arial, sans-serif",
+                "border-width": 1,
+                "height": 24,
+            },
+        },
+        {
+            "selector": "edge",
+            "style": {
+                "curve-style": "bezier",
+                "target-arrow-shape": "triangle",
+                "arrow-scale": 0.8,
+            },
+        },
+    ]
+    for kind in style.KINDS:
+        shape = _SHAPES[style.SHAPES[kind]]
+        rules.append({"selector": f"node.sh-{kind}", "style": dict(shape)})
+        for status in style.STATUSES:
+            lk = style.look(kind, status)
+            rules.append(
+                {
+                    "selector": f'node[kind = "{kind}"][status = "{status}"]',
+                    "style": {
+                        "background-color": lk["fill"],
+                        "border-color": lk["stroke"],
+                        "color": lk["text"],
+                    },
+                }
+            )
+    for status, lk in style.EDGE_LOOK.items():
+        rules.append(
+            {
+                "selector": f"edge.sh-{status}",
+                "style": {
+                    "line-color": lk["color"],
+                    "target-arrow-color": lk["color"],
+                    "width": lk["width"],
+                    "line-style": "dashed" if lk["dashed"] else "solid",
+                },
+            }
+        )
+    for i, colour in enumerate(TIME_BUCKETS):
+        rules.append(
+            {"selector": f"node.sh-time{i}", "style": {"background-color": colour}}
+        )
+    rules.append(
+        {
+            "selector": "node.sh-notime",
+            "style": {"background-color": "#ffffff", "border-color": style.FADED},
+        }
+    )
+    return rules + _OVERLAYS
+
+
+class GraphView:
+    """A cytoscape graph of element dicts (see ``_view_model.View``).
+
+    ``widget`` is the ipywidgets object to put in a layout. The graph does not
+    capture the page's scroll: the mouse wheel zooms only after
+    ``wheel_zoom(True)``, so scrolling the notebook past it works.
+    """
+
+    def __init__(self, layout: str = "dagre", height: str = "480px") -> None:
+        cyto = require_widgets()
+        self._cyto = cyto
+        self.widget = cyto.CytoscapeWidget(
+            layout={"height": height, "width": "100%"},
+            user_zooming_enabled=False,
+            wheel_sensitivity=0.2,
+            min_zoom=0.05,
+            max_zoom=4.0,
+            box_selection_enabled=False,
+        )
+        self.widget.set_style(stylesheet())
+        self.layout_name = ""
+        self._size = 0  # nodes drawn: big graphs get a cheaper dagre ranking
+        self.set_layout(layout)
+        #: element id -> ipycytoscape Node or Edge
+        self.elements: dict[str, Any] = {}
+
+    def draw(self, nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> None:
+        """Replace what is drawn: one ``add_nodes`` and one ``add_edges`` call."""
+        cyto = self._cyto
+        graph = self.widget.graph
+        nodes = list(nodes)
+        self._size = len(nodes)
+        self.set_layout(self.layout_name)  # sends nothing when unchanged
+        new_nodes = [cyto.Node(data=_data(el), classes=el["classes"]) for el in nodes]
+        new_edges = [cyto.Edge(data=_data(el), classes=el["classes"]) for el in edges]
+        old = list(self.elements.values())
+        self.elements = {e.data["id"]: e for e in (*new_nodes, *new_edges)}
+        if graph.nodes or graph.edges:
+            # its own message: new elements reuse the ids of the old ones, and
+            # cytoscape refuses an id that is still drawn
+            graph.clear()
+        # ipycytoscape sends its whole adjacency dict after each node and edge
+        # it records (quadratic, and a message each): hold the sync, send once.
+        with graph.hold_sync():
+            graph.add_nodes(new_nodes)
+            graph.add_edges(new_edges, directed=True)
+        for el in old:  # no longer drawn: free their comms on both sides
+            el.close()
+
+    def update(self, nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> int:
+        """Show a new state of the same view without a redraw: data of the
+        drawn elements updated in place, elements new to the view added (one
+        call each for nodes and edges), drawn ones missing from it hidden.
+        Returns how many elements were added."""
+        cyto = self._cyto
+        nodes, edges = list(nodes), list(edges)
+        present = {el["id"] for el in (*nodes, *edges)}
+        for eid, el in self.elements.items():
+            if eid not in present and "sh-hidden" not in el.classes:
+                el.classes = el.classes + " sh-hidden"
+        new_nodes, new_edges = [], []
+        for el in nodes:
+            if el["id"] in self.elements:
+                self.set_data(el["id"], tooltip=el["tooltip"], status=el["status"])
+            else:
+                new_nodes.append(cyto.Node(data=_data(el), classes=el["classes"]))
+        for el in edges:
+            if el["id"] not in self.elements:
+                new_edges.append(cyto.Edge(data=_data(el), classes=el["classes"]))
+        self.elements.update((e.data["id"], e) for e in (*new_nodes, *new_edges))
+        graph = self.widget.graph
+        with graph.hold_sync():
+            if new_nodes:
+                graph.add_nodes(new_nodes)
+            if new_edges:
+                graph.add_edges(new_edges, directed=True)
+        return len(new_nodes) + len(new_edges)
+
+    def classes(self) -> dict[str, str]:
+        """Element id -> its current classes (what the browser shows)."""
+        return {k: _clean(e.classes) for k, e in self.elements.items()}
+
+    def restyle(self, classes: Mapping[str, str]) -> int:
+        """Set the classes of the elements whose classes changed; how many did."""
+        changed = 0
+        for eid, cls in classes.items():
+            el = self.elements.get(eid)
+            if el is not None and _clean(el.classes) != cls:
+                el.classes = cls + (" directed" if "source" in el.data else "")
+                changed += 1
+        return changed
+
+    def set_data(self, eid: str, **data: Any) -> None:
+        """Update data fields (e.g. ``tooltip``) of one element in place."""
+        el = self.elements[eid]
+        if any(el.data.get(k) != v for k, v in data.items()):
+            # a new dict: the one given to the constructor is not observed
+            el.data = {**el.data, **data}
+
+    def on_click(self, callback: Callable[[str], None]) -> None:
+        """Call ``callback(element_id)`` when a node is clicked in the browser."""
+        self.widget.on("node", "click", lambda event: callback(event["data"]["id"]))
+
+    def on_hover(self, callback: Callable[[str], None]) -> None:
+        """Call ``callback(element_id)`` when the pointer enters a node."""
+        self.widget.on("node", "mouseover", lambda e: callback(e["data"]["id"]))
+
+    def set_layout(self, name: str) -> None:
+        """Lay the graph out with one of :data:`LAYOUTS`."""
+        if name not in LAYOUTS:
+            raise ValueError(f"unknown layout {name!r}; choose one of {list(LAYOUTS)}")
+        self.layout_name = name
+        self.widget.cytoscape_layout = layout_options(name, self._size)
+
+    def relayout(self) -> None:
+        """Run the layout again (e.g. after hiding nodes)."""
+        self.widget.relayout()
+
+    def wheel_zoom(self, on: bool) -> None:
+        """Let the mouse wheel (and pinch) zoom the graph, or the page scroll."""
+        self.widget.user_zooming_enabled = bool(on)
+
+
+def _data(el: Mapping) -> dict[str, Any]:
+    """The JSON-safe data an element carries to the browser."""
+    keys = ("id", "label", "kind", "status", "tooltip", "source", "target", "parent")
+    return {k: el[k] for k in keys if k in el}
+
+
+def _clean(classes: str) -> str:
+    return " ".join(w for w in classes.split() if w != "directed")

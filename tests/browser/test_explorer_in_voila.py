@@ -1,0 +1,38 @@
+"""The household-energy app (``notebooks/household_energy_app.ipynb``) in Voila:
+only the explorer and its form are shown (no code), it draws, and a form
+change re-dispatches and re-colours the graph."""
+
+import pytest
+
+from .conftest import screenshot
+from .explorer_fixtures import (
+    labels,
+    node_classes,
+    node_style,
+    scroll_graph_into_view,
+    wait_for_class,
+    wait_for_graph,
+)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_app_answers_a_form_change(voila, page):
+    server = voila("household_energy_app.ipynb")
+    page.goto(server.page(""), timeout=120_000)
+    wait_for_graph(page, min_nodes=10, timeout=120)
+    assert {"from_meter", "from_appliances", "kwh", "cost"} <= set(labels(page))
+    assert "import schedula_nb" not in page.inner_text("body")  # no code shown
+    assert "sh-ran" in node_classes(page, "from_meter")
+    scroll_graph_into_view(page)
+    screenshot(page, "explorer-voila-app")
+
+    # A typing mistake in the end reading: the meter step is out of domain.
+    field = page.locator(".widget-text:has(label:text-is('meter_end')) input")
+    field.fill("1269")
+    field.press("Enter")
+    wait_for_class(page, "from_meter", "sh-domain")
+    assert node_style(page, "from_meter", "background-color") == "rgb(255,159,64)"
+    assert "1 out of domain" in page.locator(".sh-status").inner_text()
+    scroll_graph_into_view(page)
+    screenshot(page, "explorer-voila-app-after-change")
