@@ -40,7 +40,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 SKIP_SYSTEM_DEPS ?=
 
 .PHONY: help setup system-deps python-deps lab test lint format pytest notebooks \
-        bench clean distclean
+        bench docs clean distclean
 
 help:
 	@echo "make lab        set up, then open JupyterLab on notebooks/tutorial.ipynb"
@@ -49,6 +49,7 @@ help:
 	@echo "make lint       ruff check ."
 	@echo "make format     ruff format . and ruff check --fix ."
 	@echo "make bench      run benchmarks/run.py"
+	@echo "make docs       build the documentation site into docs/_build/html"
 	@echo "make clean      remove caches and build output (distclean: also $(VENV))"
 
 setup: system-deps python-deps
@@ -137,6 +138,11 @@ notebooks: python-deps
 
 bench: python-deps
 	$(PY) benchmarks/run.py
+
+# The site: notebooks executed now, warnings are errors (tests/docs checks it too).
+docs: python-deps
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+	@echo "docs: open docs/_build/html/index.html"
 
 # --- housekeeping -----------------------------------------------------------
 clean:
