@@ -18,7 +18,34 @@ from .core import *  # noqa: F403 - the core's public names, listed in core.__al
 
 __version__ = "0.1.0"
 
-__all__ = [*core.__all__, "load_ipython_extension", "unload_ipython_extension"]
+#: the executors' names, loaded with their first use (``schedula_nb.execution``)
+_EXECUTION = (
+    "DaskExecutor",
+    "Executor",
+    "PoolExecutor",
+    "ProcessExecutor",
+    "ProcessPoolExecutor",
+    "ThreadExecutor",
+    "await_result",
+    "register_executor",
+    "shutdown_executor",
+    "shutdown_executors",
+)
+
+__all__ = [
+    *core.__all__,
+    *_EXECUTION,
+    "load_ipython_extension",
+    "unload_ipython_extension",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXECUTION:
+        from . import execution
+
+        return getattr(execution, name)
+    raise AttributeError(f"module 'schedula_nb' has no attribute {name!r}")
 
 
 def load_ipython_extension(ip: Any) -> None:
@@ -39,6 +66,7 @@ def unload_ipython_extension(ip: Any) -> None:
 for _error in (
     core.DispatcherAbort,
     core.DispatcherError,
+    core.ExecutorError,
     core.ModelError,
     core.SkipNode,
 ):
