@@ -15,6 +15,7 @@ from ._exceptions import ModelError
 from ._functions import selector
 from ._graph import DiGraph
 from ._model import ModelBuilder
+from ._nested_search import run_nested_search
 from ._plan import Plan, plan_for, wildcard_inputs
 from ._prefetch import Prefetch, resolve_executor
 from ._prune import shrunk_model, sub_model, sub_model_from_graph
@@ -307,6 +308,9 @@ class Dispatcher(Doors, ModelBuilder):
         try:
             if store:
                 self.solution = sol
+            if plan.tables.subs:  # sub-models run inside the search: no replay
+                run_nested_search(sol, plan.tables, initial, stopper)
+                return sol
             if trace is not None:
                 if replay(sol, plan.tables, initial, trace, stopper):
                     return sol

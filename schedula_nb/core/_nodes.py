@@ -37,7 +37,7 @@ def run_data(sol: Solution, tb: SearchTables, node: Hashable) -> Any:
     elif not _compute_data(sol, node, attr, est, wait):
         return None
     out = tb.succ[node]
-    if out and out[0][0] in sol.visit:
+    if out and out[0][0] in sol.visit and out[0][0] not in tb.subs:
         sol.blocked.add(node)  # its functions already ran (wildcard): pass nothing
         return ()
     return out

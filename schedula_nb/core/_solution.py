@@ -112,7 +112,12 @@ class Solution(Doors, dict):
         self.not_needed: set = set()
         #: data nodes visited that pass nothing on (wildcard rule, failures)
         self.blocked: set = set()
+        #: index path -> solution of every running level (shared by all of
+        #: them; the root is ``(-1,)``, a sub-model ``parent index + node index``)
         self.sub_sol: dict = {}
+        self.index: tuple = (-1,)
+        #: sub-model node -> its solution (this level only)
+        self.children: dict = {}
         self.started = time.time()
         self.perf0 = time.perf_counter()
         self.elapsed = 0.0
@@ -273,6 +278,8 @@ def _build_workflow(sol: Solution) -> DiGraph:
             _add_data_edges(sol, wf, node, attr, succ, removed)
         elif node not in removed:
             wf.add_node(node, **_function_attrs(sol, node))
+            if node in sol.children:  # its outputs come later: see the data nodes
+                continue
             for w, producers in ((w, sol.estimates(w)) for w in succ[node]):
                 if node in producers and (
                     w not in sol.visit or node == sol.chosen.get(w, node)
@@ -329,4 +336,6 @@ def _function_attrs(sol: Solution, node: Hashable) -> dict:
         attr["results"] = sol.results[node]
     if failure is not None:
         attr["error"] = failure.message
+    if node in sol.children:
+        attr["solution"] = sol.children[node]
     return attr

@@ -18,7 +18,7 @@ __all__ = ["SearchTables"]
 class SearchTables:
     """Flat, read-only views of one revision of a model for the search."""
 
-    __slots__ = ("nodes", "succ", "npred", "rank", "funcs", "waits", "rev")
+    __slots__ = ("nodes", "succ", "npred", "rank", "funcs", "waits", "subs", "rev")
 
     def __init__(self, dmap) -> None:
         nodes = dmap.nodes
@@ -33,7 +33,7 @@ class SearchTables:
         self.npred: dict[Hashable, int] = {v: len(p) for v, p in dmap.pred.items()}
         #: node -> tie-break position among nodes at the same distance; the
         #: nodes that run a function; the nodes that wait for all predecessors
-        self.rank, self.funcs, self.waits = _kinds(nodes, nodes)
+        self.rank, self.funcs, self.waits, self.subs = _kinds(nodes, nodes)
         self.rev = dmap.rev
 
     @classmethod
@@ -53,7 +53,7 @@ class SearchTables:
             npred[v] += 1
         new.succ = {u: tuple(out) for u, out in succ.items()}
         new.npred = npred
-        new.rank, new.funcs, new.waits = _kinds(nodes, keep)
+        new.rank, new.funcs, new.waits, new.subs = _kinds(nodes, keep)
         return new
 
     def with_waits(self, flags: dict) -> SearchTables:
@@ -69,7 +69,8 @@ class SearchTables:
 
 def _kinds(nodes: dict, ids: Any) -> tuple:
     """Rank (the reference's tie-break: not waiting first, then ``str(id)``,
-    then insertion index), function nodes and waiting nodes among ``ids``."""
+    then insertion index), function nodes (sub-models included), waiting
+    nodes and sub-model nodes among ``ids``."""
     order = sorted(
         [
             (bool(nodes[n].get("wait_inputs")), str(n), nodes[n].get("index", ()), n)
@@ -79,4 +80,5 @@ def _kinds(nodes: dict, ids: Any) -> tuple:
     rank = {t[3]: i for i, t in enumerate(order)}
     funcs = frozenset([n for n in ids if nodes[n]["type"] != "data"])
     waits = frozenset([n for n in ids if nodes[n]["wait_inputs"]])
-    return rank, funcs, waits
+    subs = frozenset([n for n in ids if nodes[n]["type"] == "dispatcher"])
+    return rank, funcs, waits, subs

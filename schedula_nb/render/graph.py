@@ -76,6 +76,9 @@ def sub_solution(solution: Any, node: Hashable) -> Any:
     """The solution of sub-model ``node`` inside ``solution``, if it ran."""
     if solution is None:
         return None
+    children = getattr(solution, "children", None) or {}
+    if node in children:
+        return children[node]
     subs = getattr(solution, "sub_sol", None) or {}
     return subs.get(node, subs.get((node,)))
 

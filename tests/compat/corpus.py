@@ -1144,7 +1144,30 @@ def snapshot_solution(sol, sh, volatile=()):
         "sol.outputs": None
         if outputs is None
         else _sorted_ids(norm_id(n, sh) for n in outputs),
+        "sub-solutions": _sub_solutions(sol, sh, volatile),
     }
+
+
+def _sub_solutions(sol, sh, volatile):
+    """Index path -> items, dist and workflow edges of each sub-model's solution."""
+    subs = getattr(sol, "sub_sol", None) or {}
+    out = {}
+    for key in sorted(subs, key=repr):
+        if key == (-1,):  # the solution itself
+            continue
+        s = subs[key]
+        out[repr(key)] = {
+            "items": [(norm_id(k, sh), norm_value(v, sh)) for k, v in s.items()],
+            "dist": {norm_id(k, sh): norm_value(v, sh) for k, v in s.dist.items()},
+            "workflow edges": _sorted_ids(
+                (norm_id(u, sh), norm_id(v, sh)) for u, v in _edges(s.workflow)
+            ),
+            "failed": _sorted_ids(norm_id(n, sh) for n in failed_nodes(s)),
+            "out of domain": _sorted_ids(
+                norm_id(n, sh) for n in out_of_domain_nodes(s)
+            ),
+        }
+    return out
 
 
 def snapshot_dmap(dsp, sh):
@@ -1273,5 +1296,7 @@ def build_start_function_with_domain_shrink(sh):
     dsp.add_function("F", lambda: 3, None, ["z"], input_domain=lambda *a: True)
     return dsp, [dict(inputs={"z": 0}), dict(inputs={"z": 0}, shrink=True)]
 
+
+from . import corpus_submodels  # noqa: E402, F401 - registers its cases
 
 CASE_NAMES = list(CASES)

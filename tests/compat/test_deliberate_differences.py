@@ -6,6 +6,8 @@ on both sides, so a change on either shows up here.
 - A function whose result does not match its outputs (a non-iterable, or a
   different count) is that node's failure, and the alternatives are tried;
   the reference crashes the dispatch (``TypeError``) or silently drops values.
+- ``add_dispatcher`` refuses mapping ids its sub-model does not have, where the
+  reference accepts them and the values are silently lost at dispatch.
 """
 
 import pytest
@@ -46,3 +48,26 @@ def test_outputs_that_do_not_match_are_a_failure(ref):
     sol = dsp_nb.dispatch(**steps[1])
     assert "returned 3 values for 2 outputs" in str(sol.failures["bad"].exception)
     assert "b" not in sol  # 'good' fails too: (1, 2, 3) + 1 raises TypeError
+
+
+def _child(sh):
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("f", lambda x: x + 1, ["x"], ["y"])
+    return sub
+
+
+def test_sub_model_mapping_to_unknown_ids_is_refused_when_built(ref):
+    # The reference accepts a mapping to an id its child does not have (and
+    # the input is then silently lost); schedula_nb refuses it at add_dispatcher.
+    import schedula_nb as nb
+
+    dsp_ref = ref.Dispatcher()
+    dsp_ref.add_dispatcher(_child(ref), inputs={"a": "nope"}, outputs=["y"])
+    assert dict(dsp_ref.dispatch({"a": 1})) == {"a": 1}
+
+    dsp_nb = nb.Dispatcher()
+    with pytest.raises(nb.ModelError, match="'nope'"):
+        dsp_nb.add_dispatcher(_child(nb), inputs={"a": "nope"}, outputs=["y"])
+    with pytest.raises(nb.ModelError, match="'w'"):
+        dsp_nb.add_dispatcher(_child(nb), inputs=["x"], outputs={"w": "y"})
+    assert list(dsp_nb.dmap.nodes) == []  # nothing half-added

@@ -1,0 +1,275 @@
+"""The dispatch loop of a model with sub-model nodes: one heap for all levels.
+
+Each running model has a :class:`Frame` (its solution, its search tables and
+its search state). Heap entries are ``(distance, key, node, frame)``; ``key``
+is unique across frames (``(waits, str(id), solution index, node index)``, the
+reference's order), so frames are never compared. A sub-model node is visited
+when its first input arrives: it starts a child frame fed with the inputs that
+have arrived; inputs arriving later join it at their distance. When a child
+reaches (pushes) a data node mapped to parent outputs, the parent's nodes get
+the same estimate at the same distance, before the child visits it. A child
+stops when all its needed outputs are known (its workflow then shows only the
+nodes it visited). Models without sub-models use the flat loop of ``_search.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from heapq import heappop, heappush
+from typing import Any
+
+from ._exceptions import DispatcherAbort, DispatcherError
+from ._nodes import fail, run_data, run_function
+from ._plan import Plan, plan_for
+from ._prune import reverse_reach
+from ._search import seed_initial
+from ._solution import Solution
+from ._submodel import as_ids
+from ._tables import SearchTables
+from ._tokens import NONE, START
+
+__all__ = ["run_nested_search"]
+
+
+class Frame:
+    """The search state of one running model (the root or a sub-model)."""
+
+    __slots__ = (
+        "sol",
+        "tb",
+        "key",
+        "seen",
+        "arrived",
+        "targets",
+        "parent",
+        "node",
+        "links",
+        "children",
+        "closed",
+        "cut",
+    )
+
+    def __init__(
+        self,
+        sol: Solution,
+        tb: SearchTables,
+        targets: set,
+        parent: Frame | None = None,
+        node: Hashable = None,
+        links: dict | None = None,
+    ) -> None:
+        self.sol, self.tb = sol, tb
+        nodes, index = tb.nodes, sol.index
+        #: node -> heap tie-break key, comparable across frames
+        self.key = {
+            n: (bool(nodes[n]["wait_inputs"]), str(n), index, nodes[n].get("index", ()))
+            for n in tb.succ
+        }
+        self.seen: dict = {}  # node -> smallest distance pushed
+        self.arrived: dict = {}  # waiting node -> predecessors heard from
+        self.targets = targets  # outputs still to reach (empty: search all)
+        self.parent, self.node = parent, node  # the sub-model node it runs in
+        #: child data node -> the parent data nodes it feeds
+        self.links: dict = links or {}
+        self.children: dict[Hashable, Frame] = {}  # sub-model node -> frame
+        self.closed = False
+        self.cut = bool(sol.outputs)  # the dispatch has outputs: prune children
+
+
+def run_nested_search(
+    sol: Solution, tb: SearchTables, initial: list, stopper: Any = None
+) -> None:
+    """Dispatch from ``initial`` (sorted ``(dist, id, value)``) into ``sol``,
+    running sub-model nodes inside the same search."""
+    sol.sub_sol[sol.index] = sol
+    root = Frame(sol, tb, set(sol.outputs))
+    heap: list = []
+    ready, fed = seed_initial(sol, tb, initial)
+    for d, k in ready:
+        root.seen[k] = d
+        heappush(heap, (d, root.key[k], k, root))
+    pending = [(root, None, d, out, fresh) for d, out, fresh in fed]
+    while True:
+        for item in pending:
+            _feed(heap, *item)
+        pending = []
+        if not heap:
+            break
+        d, _, v, f = heappop(heap)
+        s = f.sol
+        if f.closed or v in s.visit:
+            continue
+        if stopper is not None and stopper.is_set():
+            raise DispatcherAbort("Stop requested.", sol=sol, node_id=v)
+        s.visit[v] = d
+        tb = f.tb
+        if v in tb.subs:
+            _start_child(heap, f, v, d)
+            continue
+        if v in tb.funcs:
+            left = [(w, ln) for w, ln in tb.succ[v] if w not in s.visit]
+            out = run_function(s, tb, v, left)
+        else:
+            out = run_data(s, tb, v)
+            if out is not None and v in f.links:
+                _deliver(heap, f, v, d)
+        if out is None:
+            continue
+        if v in f.targets:
+            f.targets.discard(v)
+            if not f.targets:
+                if f.parent is None:
+                    break
+                _close(f)
+                continue
+        pending.append((f, v, d, out, v not in s.wildcards))
+
+
+def _feed(heap: list, f: Frame, u: Any, base: float, out: Any, fresh: bool) -> None:
+    """Push the successors ``out`` of ``u`` (visited at ``base``) in frame ``f``."""
+    dist, waits, npred = f.sol.visit, f.tb.waits, f.tb.npred
+    seen, arrived = f.seen, f.arrived
+    for w, ln in out:
+        dw = base + ln
+        if w in waits:
+            if fresh:  # one arrival per predecessor
+                n = arrived[w] = arrived.get(w, 0) + 1
+            else:
+                n = arrived.get(w, 0)
+            if n < npred[w]:
+                continue
+        if w in dist:
+            if w in f.children:  # a running sub-model: one more input
+                _forward(heap, f, u, w, dw)
+            elif dw < dist[w]:
+                raise DispatcherError(
+                    "Contradictory paths found: negative weights?",
+                    sol=f.sol,
+                    node_id=w,
+                )
+            continue
+        s = seen.get(w)
+        if s is None or dw < s:
+            seen[w] = dw
+            heappush(heap, (dw, f.key[w], w, f))
+
+
+def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
+    """Start sub-model ``node`` with the inputs that have arrived."""
+    s = f.sol
+    attr = f.tb.nodes[node]
+    child = attr["function"]
+    given = {u: s[u] for u in attr["inputs"] if u in s.visit and u in s}
+    domain = attr.get("input_domain")
+    if domain is not None and not s.no_domain:
+        try:
+            ok = domain(given)
+        except Exception as ex:
+            fail(s, node, ex)
+            return
+        if not ok:  # not visited yet: the next input that arrives asks again
+            del s.visit[node]
+            f.seen.pop(node, None)
+            return
+    needed = {p for p, _ in f.tb.succ[node]}
+    links = {c: as_ids(ps) for c, ps in attr["outputs"].items()}
+    targets = {c for c, ps in links.items() if any(p in needed for p in ps)}
+    entries = {c for v in attr["inputs"].values() for c in as_ids(v)}
+    # Sub-models are cut to what they must give only when the dispatch has
+    # outputs (the reference's rule); otherwise they run until those are known.
+    if f.cut and targets:
+        plan = Plan(_cut_tables(child, entries, targets), dsp=child)
+    else:
+        plan = plan_for(child, {}, None, False, False, s.no_call, {})
+    csol = Solution(
+        child,
+        {},
+        targets,
+        {},
+        no_call=s.no_call,
+        raises=child.raises,
+        full_name=(*s.full_name, node),
+        plan=plan,
+        name=child.name,
+    )
+    csol.index = s.index + attr["index"]
+    csol.sub_sol = s.sub_sol  # one registry for all levels, keyed by index
+    s.sub_sol[csol.index] = s.children[node] = csol
+    frame = f.children[node] = Frame(csol, plan.tables, set(targets), f, node, links)
+    frame.cut = f.cut
+    for u, value in given.items():
+        _input(heap, frame, attr["inputs"][u], value, d)
+    for c, default in child.default_values.items():  # the child's own defaults
+        if c not in entries:  # come after the inputs at the same distance
+            _input(heap, frame, c, default["value"], d + default["initial_dist"], True)
+
+
+def _forward(heap: list, f: Frame, u: Any, node: Hashable, d: float) -> None:
+    """Data node ``u`` of ``f`` arrived at running sub-model ``node``."""
+    frame = f.children[node]
+    if not frame.closed and u in f.sol:
+        _input(heap, frame, f.tb.nodes[node]["inputs"][u], f.sol[u], d)
+
+
+def _cut_tables(child: Any, entries: set, targets: set) -> SearchTables:
+    """Tables of the part of ``child`` that gives ``targets`` from ``entries``
+    (the entries themselves kept), cached on the child per revision."""
+    plans, rev = child._plans, child.dmap.rev
+    if plans.get("rev") != rev:
+        plans = child._plans = {"rev": rev}
+    key = ("sub-model", frozenset(entries), frozenset(targets))
+    tables = plans.get(key)
+    if tables is None:
+        dmap = child.dmap
+        keep, edges = reverse_reach(dmap, sorted(targets, key=str), entries, False)
+        keep = set(keep) | {c for c in entries if c in dmap.nodes}
+        tables = plans[key] = SearchTables.reached(dmap, keep, edges)
+    return tables
+
+
+def _input(
+    heap: list, f: Frame, ids: Any, value: Any, d: float, late: bool = False
+) -> None:
+    """Give ``value`` to the child data nodes ``ids`` at distance ``d``
+    (``late``: after the other nodes at that distance)."""
+    s, tb = f.sol, f.tb
+    for x in as_ids(ids):
+        if x in s.visit or x not in tb.succ:
+            continue
+        s.inputs[x], s.inputs_dist[x] = value, d
+        s.est[x] = {START: value}
+        if value is NONE:
+            s.has_none = True
+        if x not in tb.waits or tb.npred[x] == 0:
+            seen = f.seen.get(x)
+            if seen is None or d < seen:
+                f.seen[x] = d
+                key = (True, *f.key[x][1:]) if late else f.key[x]
+                heappush(heap, (d, key, x, f))
+
+
+def _deliver(heap: list, f: Frame, c: Hashable, d: float) -> None:
+    """Child data node ``c`` got its value at ``d``: its parent data nodes get
+    it as an estimate from the sub-model node, at the same distance, after the
+    nodes there that do not wait (the reference's order)."""
+    if c not in f.sol:  # NONE: nothing to pass on
+        return
+    parent, node, value = f.parent, f.node, f.sol[c]
+    ps, searched, key, seen = parent.sol, parent.tb.succ, parent.key, parent.seen
+    for p in f.links[c]:
+        if p in searched and p not in ps.visit:
+            ps.est.setdefault(p, {})[node] = value
+            if p in parent.tb.waits:
+                _feed(heap, parent, node, d, ((p, 0),), True)
+                continue
+            s = seen.get(p)
+            if s is None or d < s:
+                seen[p] = d
+                heappush(heap, (d, (True, *key[p][1:]), p, parent))
+
+
+def _close(f: Frame) -> None:
+    """Stop a sub-model (and the ones inside it): its outputs are all known."""
+    f.closed = True
+    for child in f.children.values():
+        _close(child)

@@ -1,0 +1,150 @@
+"""Sub-model nodes: a model placed inside another (``add_dispatcher``).
+
+A sub-model node has ``type`` ``'dispatcher'``; its ``function`` is the child
+model itself, ``inputs`` maps parent data ids to child ids and ``outputs`` maps
+child ids to parent ids (one id, or a tuple of ids for one-to-many), as in the
+reference's ``dmap``. The node runs inside the parent's search (see
+``_nested_search.py``): it starts when its first input arrives, later inputs
+join the running child, and the child's outputs reach the parent at the
+child's distances.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import Any
+
+from ._exceptions import ModelError
+from ._model import unused_node_id
+
+__all__ = ["add_dispatcher", "as_ids", "mapping"]
+
+
+def as_ids(ids: Any) -> tuple:
+    """The ids one mapping entry names: one id, or a tuple/list of them.
+
+    >>> as_ids('a'), as_ids(('a', 'b'))
+    (('a',), ('a', 'b'))
+    """
+    return tuple(ids) if isinstance(ids, (tuple, list)) else (ids,)
+
+
+def mapping(ids: Any, what: str, owner: Hashable) -> dict:
+    """``inputs``/``outputs`` of ``add_dispatcher`` as a dict (lists map an
+    id to itself; list values become tuples, the reference's form).
+
+    >>> mapping(['a', 'b'], 'inputs', 'S')
+    {'a': 'a', 'b': 'b'}
+    >>> mapping({'a': ['x', 'y']}, 'inputs', 'S')
+    {'a': ('x', 'y')}
+    """
+    if ids is None:
+        return {}
+    if isinstance(ids, Mapping):
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in ids.items()}
+    if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
+        raise ModelError(
+            f"add_dispatcher({owner!r}): {what} must be a list of ids or a "
+            f"dict of parent id -> child id, not {ids!r}"
+        )
+    return {k: k for k in ids}
+
+
+def _check_child_ids(child: Any, ids: Iterable, what: str, owner: Hashable) -> None:
+    """Refuse mapping ids the child model does not have (at build time)."""
+    nodes = child.dmap.nodes
+    missing = [i for i in ids if i not in nodes or nodes[i]["type"] != "data"]
+    if missing:
+        raise ModelError(
+            f"add_dispatcher({owner!r}): {what} {missing!r} not data nodes of "
+            f"the sub-model {getattr(child, 'name', '')!r}"
+        )
+
+
+def add_dispatcher(
+    parent: Any,
+    dsp: Any,
+    inputs: Any = None,
+    outputs: Any = None,
+    dsp_id: Hashable | None = None,
+    input_domain: Callable | None = None,
+    weight: float | None = None,
+    inp_weight: Mapping | None = None,
+    description: str | None = None,
+    include_defaults: bool = False,
+    await_domain: Any = None,
+    inputs_prefix: str = "",
+    outputs_prefix: str = "",
+    **kwargs: Any,
+) -> Hashable:
+    """Add ``dsp`` as a sub-model node of ``parent``; return the node id.
+
+    See ``Dispatcher.add_dispatcher``.
+    """
+    if not hasattr(dsp, "dmap"):
+        raise ModelError(f"add_dispatcher: {dsp!r} is not a model (a Dispatcher)")
+    if input_domain is not None and not callable(input_domain):
+        raise ModelError(
+            f"add_dispatcher({dsp_id!r}): input_domain must be callable, "
+            f"not {input_domain!r}"
+        )
+    owner = dsp_id if dsp_id is not None else dsp.name or "unknown"
+    inputs = mapping(inputs, "inputs", owner)
+    outputs = mapping(outputs, "outputs", owner)
+    if inputs_prefix:
+        inputs = {f"{inputs_prefix}{k}": v for k, v in inputs.items()}
+    if outputs_prefix:
+        outputs = {
+            k: tuple(f"{outputs_prefix}{i}" for i in as_ids(v))
+            if isinstance(v, tuple)
+            else f"{outputs_prefix}{v}"
+            for k, v in outputs.items()
+        }
+    _check_child_ids(
+        dsp, [c for v in inputs.values() for c in as_ids(v)], "inputs", owner
+    )
+    _check_child_ids(dsp, list(outputs), "outputs", owner)
+    parents_out = [p for v in outputs.values() for p in as_ids(v)]
+    nodes = parent.dmap.nodes
+    for p in (*inputs, *parents_out):
+        if p in nodes and nodes[p]["type"] != "data":
+            raise ModelError(
+                f"add_dispatcher({owner!r}): {p!r} is a {nodes[p]['type']} "
+                "node of the parent, not a data node"
+            )
+    attr: dict[str, Any] = {
+        "type": "dispatcher",
+        "inputs": inputs,
+        "outputs": outputs,
+        "function": dsp,
+        "wait_inputs": False,
+        "index": (parent.counter(),),
+    }
+    optional = {
+        "input_domain": input_domain,
+        "await_domain": await_domain,
+        "description": description,
+        "weight": weight,
+    }
+    attr.update((k, v) for k, v in optional.items() if v is not None)
+    attr.update(kwargs)
+    node = unused_node_id(nodes, owner)
+    parent.dmap.add_node(node, **attr)
+    # The reference creates the missing data nodes in the order of str(id).
+    for p in sorted(inputs, key=str):
+        if p not in nodes:
+            parent.add_data(p)
+        w = inp_weight.get(p) if inp_weight else None
+        parent.dmap.add_edge(p, node, weight=0.0 if w is None else w)
+    for p in sorted(dict.fromkeys(parents_out), key=str):
+        if p not in nodes:
+            parent.add_data(p)
+        parent.dmap.add_edge(node, p)
+    if include_defaults:
+        defaults = dsp.default_values
+        for p, children in inputs.items():
+            for c in as_ids(children):
+                if c in defaults:
+                    d = defaults[c]
+                    parent.set_default_value(p, d["value"], d["initial_dist"])
+    return node
