@@ -337,7 +337,10 @@ class Dispatcher(Doors, ModelBuilder):
         if store:
             self.solution = sol
         try:
-            run_search(sol, plan.tables, initial, stopper)
+            if plan.tables.subs:  # sub-models run inside the same search
+                run_nested_search(sol, plan.tables, initial, stopper)
+            else:
+                run_search(sol, plan.tables, initial, stopper)
             return sol
         finally:
             sol.prefetch.close()

@@ -125,7 +125,7 @@ class _Deferred:
 class Prefetch:
     """The calls one dispatch started ahead of the search (see module doc)."""
 
-    __slots__ = ("sol", "tb", "executor", "stopper", "handles", "started")
+    __slots__ = ("sol", "tb", "executor", "stopper", "handles", "started", "children")
 
     def __init__(self, sol: Any, tb: Any, executor: Any, stopper: Any) -> None:
         self.sol, self.tb = sol, tb
@@ -134,6 +134,14 @@ class Prefetch:
         self.handles: dict = {}
         #: function node -> perf_counter() when it was submitted
         self.started: dict = {}
+        #: the prefetches of the sub-models running inside this search
+        self.children: list[Prefetch] = []
+
+    def child(self, sol: Any, tb: Any) -> Prefetch:
+        """The prefetch of a sub-model's solution, closed with this one."""
+        new = Prefetch(sol, tb, self.executor, self.stopper)
+        self.children.append(new)
+        return new
 
     def ready(self, node: Hashable) -> None:
         """The search pushed ``node``: start its call if its inputs are final."""
@@ -218,3 +226,5 @@ class Prefetch:
                 except Exception:  # noqa: BLE001 - best effort, the result is unused
                     pass
         self.handles.clear()
+        for child in self.children:
+            child.close()

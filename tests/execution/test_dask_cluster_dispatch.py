@@ -1,6 +1,8 @@
 """A model dispatched through a Dask ``Client`` on a ``LocalCluster`` (2
 worker processes on 127.0.0.1) gives the sequential solution, including a
-failing node (its alternative is used) and a sub-model, runs independent
+failing node (its alternative is used) and sub-models (a
+``SubDispatchFunction`` shipped whole, an ``add_dispatcher`` node whose
+calls are shipped one by one), runs independent
 branches at once, and turns a dying worker into that node's failure."""
 
 import os
@@ -87,6 +89,20 @@ def test_sub_model_runs_on_the_cluster(client):
     sol = outer.dispatch({"a": 2}, executor=client)
     assert _summary(sol) == _summary(outer.dispatch({"a": 2}))
     assert sol["b"] == 9 and sol["c"] == -9
+
+
+def test_add_dispatcher_sub_model_runs_on_the_cluster(client):
+    inner = sh.Dispatcher(name="inner")
+    inner.add_function("boom", _boom, ["x"], ["y"])
+    inner.add_function("fallback", lambda x: x * 3, ["x"], ["y"], weight=1)
+    outer = sh.Dispatcher(name="outer")
+    outer.add_dispatcher(inner, inputs={"a": "x"}, outputs={"y": "b"}, dsp_id="sub")
+    outer.add_function("inc", lambda b: b + 1, ["b"], ["c"])
+    sol = outer.dispatch({"a": 2}, executor=client)
+    assert _summary(sol) == _summary(outer.dispatch({"a": 2}))
+    assert sol["c"] == 7
+    (child,) = sol.children.values()
+    assert isinstance(child.failures["boom"].exception, ValueError)
 
 
 def test_independent_branches_run_on_the_workers_at_once(client):
