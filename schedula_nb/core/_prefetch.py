@@ -22,6 +22,7 @@ of them.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable
 from time import perf_counter
 from typing import Any, Protocol
@@ -66,6 +67,7 @@ EXECUTORS: dict[str, Callable[[], Any]] = {}
 ACTIVE: dict[str, Any] = {}
 #: ``adapter(obj) -> NodeExecutor | None`` for objects that are not names
 ADAPTERS: list[Callable[[Any], Any]] = []
+_STARTING = threading.Lock()
 
 
 def resolve_executor(spec: Any, model_executor: Any = False) -> Any:
@@ -84,15 +86,16 @@ def resolve_executor(spec: Any, model_executor: Any = False) -> Any:
 
         importlib.import_module("schedula_nb.execution")
     if isinstance(spec, str):
-        exe = ACTIVE.get(spec)
-        if exe is None:
-            factory = EXECUTORS.get(spec)
-            if factory is None:
-                raise ExecutorError(
-                    f"unknown executor {spec!r}; known: {sorted(EXECUTORS)} "
-                    "(add one with sh.register_executor)"
-                )
-            exe = ACTIVE[spec] = _adapt(factory())
+        with _STARTING:  # two dispatches at once start one executor
+            exe = ACTIVE.get(spec)
+            if exe is None:
+                factory = EXECUTORS.get(spec)
+                if factory is None:
+                    raise ExecutorError(
+                        f"unknown executor {spec!r}; known: {sorted(EXECUTORS)} "
+                        "(add one with sh.register_executor)"
+                    )
+                exe = ACTIVE[spec] = _adapt(factory())
         return exe
     return _adapt(spec)
 
@@ -191,6 +194,7 @@ class Prefetch:
         timeout = self.tb.nodes[node].get("await_result")
         if timeout is True or timeout is False:
             timeout = None
+        t0 = self.started.pop(node, None)
         try:
             value = self.executor.result(handle, timeout, self.stopper)
         except ExecutorError:
@@ -199,16 +203,14 @@ class Prefetch:
             if self.stopper is not None and self.stopper.is_set():
                 raise
             return False, ex
-        except Exception as ex:
+        except Exception as ex:  # no times, as for a call that raised inline
             return False, ex
-        finally:
-            self._times(node, handle)
+        self._times(node, handle, t0)
         return True, value
 
-    def _times(self, node: Hashable, handle: Any) -> None:
+    def _times(self, node: Hashable, handle: Any, t0: float | None) -> None:
         """The call's own start and end if the executor knows them, else
-        from its submission to the moment the search took its result."""
-        t0 = self.started.pop(node, None)
+        from its submission (``t0``) to the moment the search took its result."""
         known = getattr(self.executor, "call_times", None)
         times = known(handle) if known is not None else None
         if times is None and t0 is not None:
@@ -228,3 +230,4 @@ class Prefetch:
         self.handles.clear()
         for child in self.children:
             child.close()
+        self.sol.prefetch = None  # the solution keeps no executor alive

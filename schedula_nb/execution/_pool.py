@@ -6,8 +6,8 @@ thread executor, other functions to the process executor when there is one
 (all of them with ``parallel=True``). Calls sent to processes travel as
 cloudpickle bytes. Waiting polls the dispatch's stopper and honours the
 node's timeout; a thread call not started yet when the search needs it runs
-in the dispatching thread instead (nested dispatches never wait on a full
-pool). A process pool broken by a dying worker re-runs the call alone in a
+in the dispatching thread instead, unless a timeout or a stopper must be
+able to interrupt the wait (nested dispatches never wait on a full pool). A process pool broken by a dying worker re-runs the call alone in a
 fresh process: the call that kills its process fails with ``WorkerLost``,
 the others get their values.
 """
@@ -117,8 +117,14 @@ class PoolExecutor:
     def result(self, call: _Call, timeout: float | None, stopper: Any) -> Any:
         """The call's value (or its exception raised again)."""
         fut = call.future
-        if isinstance(call.target, cf.ThreadPoolExecutor) and fut.cancel():
-            return _run_timed(call)  # not started yet: run it here, now
+        if (
+            timeout is None
+            and stopper is None
+            and isinstance(call.target, cf.ThreadPoolExecutor)
+            and fut.cancel()
+        ):  # not started yet: run it here, now (an inline call cannot be
+            # interrupted, so not when a timeout or a stopper may need to)
+            return _run_timed(call)
         try:
             wait_done(
                 fut.done,

@@ -157,6 +157,16 @@ class ProcessPoolExecutor(cf.Executor):
 
     ``concurrent.futures.ProcessPoolExecutor`` breaks for good when one of
     its workers dies; this one starts a new pool at the next call.
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher()
+    >>> dsp.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> exe = sh.PoolExecutor(None, sh.ProcessPoolExecutor(1))
+    >>> dsp.dispatch({'a': -3}, executor=exe)
+    Solution({'a': -3, 'b': 3})
+    >>> exe.shutdown()
+    <PoolExecutor 'PoolExecutor'>
     """
 
     def __init__(self, max_workers: int | None = None, **kwargs: Any) -> None:
