@@ -3,15 +3,19 @@ worker processes on 127.0.0.1) gives the sequential solution, including a
 failing node (its alternative is used) and sub-models (a
 ``SubDispatchFunction`` shipped whole, an ``add_dispatcher`` node whose
 calls are shipped one by one), runs independent
-branches at once, and turns a dying worker into that node's failure."""
+branches at once, turns a dying worker into that node's failure, and gives
+the sequential solution on every case of the compatibility corpus."""
 
 import os
 import time
 
 import pytest
+from compat import corpus
 
 import schedula_nb as sh
 from schedula_nb.execution import WorkerLost
+
+from .test_executors_match_sequential import run_with
 
 distributed = pytest.importorskip("distributed")
 dask = pytest.importorskip("dask")
@@ -136,3 +140,12 @@ def test_an_unpicklable_function_names_node_and_executor(client):
     dsp.add_function("locked", lambda a, lock=lock: a, ["a"], ["b"])
     with pytest.raises(sh.ExecutorError, match="'locked'.*dask"):
         dsp.dispatch({"a": 1}, executor=client)
+
+
+@pytest.mark.parametrize("name", corpus.CASE_NAMES)
+def test_corpus_case_gives_the_sequential_solution(name, client, monkeypatch):
+    build = corpus.CASES[name]
+    expected, _ = run_with(build, False, monkeypatch)
+    got, checks = run_with(build, client, monkeypatch)
+    problems = corpus.diff_snapshots(expected, got) + checks
+    assert not problems, "\n".join(problems)

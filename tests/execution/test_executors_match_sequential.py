@@ -23,7 +23,8 @@ def _dispatch_steps(snapshots):
     return [(label, snap) for label, snap in snapshots if "probe(" not in label]
 
 
-def _run(build, executor, monkeypatch):
+def run_with(build, executor, monkeypatch):
+    """The dispatch snapshots of a corpus case, every dispatch on ``executor``."""
     if executor is not False:
         dispatch = Dispatcher.dispatch
 
@@ -44,8 +45,8 @@ def _run(build, executor, monkeypatch):
 @pytest.mark.parametrize("name", corpus.CASE_NAMES)
 def test_named_executor_gives_the_sequential_solution(name, executor, monkeypatch):
     build = corpus.CASES[name]
-    expected, _ = _run(build, False, monkeypatch)
-    got, checks = _run(build, executor, monkeypatch)
+    expected, _ = run_with(build, False, monkeypatch)
+    got, checks = run_with(build, executor, monkeypatch)
     problems = corpus.diff_snapshots(expected, got) + checks
     assert not problems, "\n".join(problems)
 
@@ -53,8 +54,8 @@ def test_named_executor_gives_the_sequential_solution(name, executor, monkeypatc
 @pytest.mark.parametrize("name", corpus.CASE_NAMES)
 def test_a_futures_executor_gives_the_sequential_solution(name, monkeypatch):
     build = corpus.CASES[name]
-    expected, _ = _run(build, False, monkeypatch)
+    expected, _ = run_with(build, False, monkeypatch)
     with cf.ThreadPoolExecutor(4) as pool:
-        got, checks = _run(build, pool, monkeypatch)
+        got, checks = run_with(build, pool, monkeypatch)
     problems = corpus.diff_snapshots(expected, got) + checks
     assert not problems, "\n".join(problems)
