@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 _EXECUTION = (
     "DaskExecutor",
     "Executor",
+    "ExecutorShutdown",
     "PoolExecutor",
     "ProcessExecutor",
     "ProcessPoolExecutor",

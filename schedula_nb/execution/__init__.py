@@ -26,12 +26,13 @@ from ._registry import (
     shutdown_executor,
     shutdown_executors,
 )
-from ._waiting import NodeTimeout, WorkerLost
+from ._waiting import ExecutorShutdown, NodeTimeout, WorkerLost
 from ._workers import Executor, ProcessExecutor, ProcessPoolExecutor, ThreadExecutor
 
 __all__ = [
     "DaskExecutor",
     "Executor",
+    "ExecutorShutdown",
     "NodeTimeout",
     "PoolExecutor",
     "ProcessExecutor",

@@ -15,14 +15,14 @@ the others get their values.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import functools
 from collections.abc import Callable, Hashable
 from time import perf_counter
 from typing import Any
 
-from ..core._exceptions import ExecutorError
 from ..core._functions import parent_func
 from ._payload import dumps_call, loads_outcome, run_payload
-from ._waiting import NodeTimeout, WorkerLost, wait_done
+from ._waiting import ExecutorShutdown, NodeTimeout, WorkerLost, wait_done
 from ._workers import ProcessExecutor, ProcessPoolExecutor
 
 __all__ = ["PoolExecutor"]
@@ -35,6 +35,12 @@ def _is_sub_model(fn: Callable) -> bool:
     from ..core._wrappers import SubDispatch
 
     return isinstance(parent_func(fn), (SubDispatch, Dispatcher))
+
+
+def _is_sub_dispatch(fn: Callable) -> bool:
+    from ..core._wrappers import SubDispatch
+
+    return isinstance(fn, SubDispatch)
 
 
 class _Call:
@@ -99,16 +105,21 @@ class PoolExecutor:
         else:
             target = self._thread if self._thread is not None else process
         if target is None:
-            raise ExecutorError(f"executor {self.name!r} has been shut down")
+            raise ExecutorShutdown(
+                f"node {node!r}: executor {self.name!r} has been shut down",
+                node_id=node,
+            )
         call.target = target
         try:
             if isinstance(target, _PROCESS_KINDS):
                 call.payload = dumps_call(node, self.name, fn, args)
                 call.future = target.submit(run_payload, call.payload)
             else:
+                if _is_sub_dispatch(fn):  # its own branches use this executor too
+                    call.fn = functools.partial(fn, _executor=self)
                 call.future = target.submit(_run_timed, call)
         except RuntimeError as ex:  # submitted after shutdown
-            raise ExecutorError(
+            raise ExecutorShutdown(
                 f"node {node!r}: executor {self.name!r} cannot take calls: {ex}",
                 node_id=node,
             ) from ex

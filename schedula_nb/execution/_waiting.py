@@ -8,6 +8,8 @@ The exception tree (beside the core's, see ``core/_exceptions.py``)::
     |                 Dask worker lost); the node fails with this reason
     TimeoutError
     +-- NodeTimeout   the call ran past the node's ``await_result`` seconds
+    schedula_nb.ExecutorError
+    +-- ExecutorShutdown  a call was given to an executor already shut down
 """
 
 from __future__ import annotations
@@ -17,14 +19,18 @@ from concurrent.futures import CancelledError
 from time import monotonic
 from typing import Any
 
-from ..core._exceptions import DispatcherAbort
+from ..core._exceptions import DispatcherAbort, ExecutorError
 from ..core._prefetch import POLL
 
-__all__ = ["NodeTimeout", "WorkerLost", "wait_done"]
+__all__ = ["ExecutorShutdown", "NodeTimeout", "WorkerLost", "wait_done"]
 
 
 class WorkerLost(RuntimeError):
     """The worker (a process, a Dask worker) died while running a node."""
+
+
+class ExecutorShutdown(ExecutorError):
+    """A call was given to an executor that has been shut down."""
 
 
 class NodeTimeout(TimeoutError):

@@ -75,3 +75,10 @@ def test_await_result_reads_futures_and_passes_values():
 def test_solution_result_returns_the_final_solution():
     sol = _model().dispatch({"a": 1}, executor="thread")
     assert sol.result() is sol and sol.result(timeout=1) is sol
+
+
+def test_a_shut_down_pool_executor_refuses_calls():
+    exe = sh.PoolExecutor(sh.ThreadExecutor())
+    exe.shutdown()
+    with pytest.raises(sh.ExecutorShutdown, match="'who'.*shut down"):
+        _model().dispatch({"a": 1}, executor=exe)

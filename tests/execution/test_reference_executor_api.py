@@ -17,6 +17,7 @@ NAMES = (
     "shutdown_executor",
     "shutdown_executors",
     "await_result",
+    "ExecutorShutdown",
     "PoolExecutor",
     "ThreadExecutor",
     "ProcessExecutor",

@@ -57,3 +57,19 @@ def test_sub_model_branches_run_with_the_parents():
     elapsed = time.perf_counter() - t0
     assert sol["t"] == 2 + 2 + 2
     assert elapsed < 2 * SLEEP, elapsed  # sequentially 3 x SLEEP
+
+
+def test_sub_dispatch_function_runs_its_branches_on_the_same_executor():
+    inner = sh.Dispatcher(name="inner")
+    inner.add_function("nap1", _nap, ["x"], ["y1"])
+    inner.add_function("nap2", _nap, ["x"], ["y2"])
+    inner.add_function("join", lambda a, b: a + b, ["y1", "y2"], ["z"])
+    outer = sh.Dispatcher(name="outer")
+    sub = sh.SubDispatchFunction(inner, "sub", ["x"], ["z"])
+    outer.add_function("sub", sub, ["a"], ["b"])
+    outer.add_function("nap3", _nap, ["a"], ["c"])
+    expected = dict(outer.dispatch({"a": 1}))
+    t0 = time.perf_counter()
+    sol = outer.dispatch({"a": 1}, executor="thread")
+    assert time.perf_counter() - t0 < 2 * SLEEP  # sequentially 3 x SLEEP
+    assert dict(sol) == expected == {"a": 1, "b": 4, "c": 2}
