@@ -38,4 +38,6 @@ async def dispatch_in_thread(dispatch: Callable, args: tuple, kwargs: dict) -> A
         return await asyncio.shield(future)
     except asyncio.CancelledError:
         stopper.own.set()  # the thread sees it at its next node
+        # Its DispatcherAbort is expected: retrieve it, so it is not logged.
+        future.add_done_callback(lambda f: f.cancelled() or f.exception())
         raise
