@@ -43,7 +43,7 @@ if str(ROOT) not in sys.path:
 import schedula_nb as sh  # noqa: E402
 
 NAMES = ["sync", "thread", "async", "parallel", "parallel-pool", "parallel-dispatch"]
-FULL = {"sleep": 0.25, "cpu_size": 3_000_000, "cpu_rounds": 6, "n": 200, "repeats": 5}
+FULL = {"sleep": 0.25, "cpu_size": 3_000_000, "cpu_rounds": 6, "n": 100, "repeats": 5}
 QUICK = {"sleep": 0.05, "cpu_size": 300_000, "cpu_rounds": 2, "n": 20, "repeats": 2}
 
 
