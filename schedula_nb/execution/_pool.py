@@ -23,11 +23,12 @@ from typing import Any
 from ..core._functions import parent_func
 from ._payload import dumps_call, loads_outcome, run_payload
 from ._waiting import ExecutorShutdown, NodeTimeout, WorkerLost, wait_done
-from ._workers import ProcessExecutor, ProcessPoolExecutor
+from ._workers import Executor, ProcessExecutor, ProcessPoolExecutor
 
 __all__ = ["PoolExecutor"]
 
 _PROCESS_KINDS = (cf.ProcessPoolExecutor, ProcessExecutor, ProcessPoolExecutor)
+_IN_PROCESS = (cf.ThreadPoolExecutor, Executor)
 
 
 def _is_sub_model(fn: Callable) -> bool:
@@ -114,10 +115,12 @@ class PoolExecutor:
             if isinstance(target, _PROCESS_KINDS):
                 call.payload = dumps_call(node, self.name, fn, args)
                 call.future = target.submit(run_payload, call.payload)
-            else:
+            elif isinstance(target, _IN_PROCESS):
                 if _is_sub_dispatch(fn):  # its own branches use this executor too
                     call.fn = functools.partial(fn, _executor=self)
                 call.future = target.submit(_run_timed, call)
+            else:  # another kind of executor: it ships the call its own way
+                call.future = target.submit(fn, *args)
         except RuntimeError as ex:  # submitted after shutdown
             raise ExecutorShutdown(
                 f"node {node!r}: executor {self.name!r} cannot take calls: {ex}",

@@ -52,6 +52,9 @@ def adapt(obj: Any) -> Any:
         return obj
     if is_dask_client(obj):
         return DaskExecutor(obj)
+    client = getattr(obj, "_client", None)  # a Client's get_executor()
+    if isinstance(obj, cf.Executor) and is_dask_client(client):
+        return DaskExecutor(client)
     if isinstance(obj, cf.Executor):
         return PoolExecutor(obj, name=type(obj).__name__)
     return None

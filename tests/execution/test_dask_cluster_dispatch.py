@@ -80,6 +80,12 @@ def test_failing_node_gives_the_sequential_solution(client):
     assert sol.failures["out_of_domain"].kind == "domain"
 
 
+def test_the_clients_futures_executor_works_too(client):
+    dsp = _failing_model()
+    sol = dsp.dispatch({"a": -1}, executor=client.get_executor(pure=False))
+    assert _summary(sol) == _summary(dsp.dispatch({"a": -1}))
+
+
 def test_sub_model_runs_on_the_cluster(client):
     inner = sh.Dispatcher(name="inner")
     inner.add_function("inc", lambda x: x + 1, ["x"], ["y"])

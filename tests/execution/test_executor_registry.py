@@ -82,3 +82,22 @@ def test_a_shut_down_pool_executor_refuses_calls():
     exe.shutdown()
     with pytest.raises(sh.ExecutorShutdown, match="'who'.*shut down"):
         _model().dispatch({"a": 1}, executor=exe)
+
+
+class _Inline(cf.Executor):
+    """A user's own ``concurrent.futures.Executor``: runs calls at once."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.calls += 1
+        fut = cf.Future()
+        fut.set_result(fn(*args, **kwargs))
+        return fut
+
+
+def test_any_futures_executor_subclass_runs_the_calls():
+    exe = _Inline()
+    assert _model().dispatch({"a": 1}, executor=exe)["b"]
+    assert exe.calls == 1
