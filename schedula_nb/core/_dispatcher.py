@@ -198,6 +198,10 @@ class Dispatcher(Doors, ModelBuilder):
         as soon as they are all known and only the part of the model that can
         reach them is searched. Returns a :class:`Solution` (or, with
         ``select_output_kw``, ``sh.selector(dictionary=sol, **select_output_kw)``).
+        ``executor`` (a name such as ``'thread'``, a
+        ``concurrent.futures.Executor``, a Dask ``Client``; ``True``: the
+        model's own) runs independent calls at once, with the same solution
+        (see ``schedula_nb.execution``).
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
