@@ -160,7 +160,7 @@ def run(
                 n_workers=2,
                 threads_per_worker=4,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",
             )
             client = distributed.Client(cluster)
             sides["dask"] = client

@@ -30,7 +30,7 @@ def client():
             n_workers=2,
             threads_per_worker=2,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
         )
     client = distributed.Client(cluster)
     try:
@@ -146,6 +146,34 @@ def test_an_unpicklable_function_names_node_and_executor(client):
     dsp.add_function("locked", lambda a, lock=lock: a, ["a"], ["b"])
     with pytest.raises(sh.ExecutorError, match="'locked'.*dask"):
         dsp.dispatch({"a": 1}, executor=client)
+
+
+def _long(a):
+    time.sleep(3.0)
+    return a
+
+
+def test_stopper_and_timeout_on_the_cluster(client):
+    import threading
+
+    from schedula_nb.execution import NodeTimeout
+
+    dsp = sh.Dispatcher()
+    dsp.add_function("long", _long, ["a"], ["b"])
+    stopper = threading.Event()
+    threading.Timer(0.3, stopper.set).start()
+    t0 = time.perf_counter()
+    with pytest.raises(sh.DispatcherAbort):
+        dsp.dispatch({"a": 1}, stopper=stopper, executor=client)
+    assert time.perf_counter() - t0 < 1.5
+    dsp = sh.Dispatcher()
+    dsp.add_function("long", _long, ["a"], ["b"], await_result=0.3)
+    dsp.add_function("fallback", lambda a: -a, ["a"], ["b"], weight=3)
+    t0 = time.perf_counter()
+    sol = dsp.dispatch({"a": 1}, executor=client)
+    assert time.perf_counter() - t0 < 1.5
+    assert sol["b"] == -1
+    assert isinstance(sol.failures["long"].exception, NodeTimeout)
 
 
 @pytest.mark.parametrize("name", corpus.CASE_NAMES)
