@@ -189,6 +189,7 @@ class Prefetch:
             return False, None
         if isinstance(handle, _Deferred):
             if isinstance(handle.error, ExecutorError):
+                handle.error.update(self.sol)
                 raise handle.error
             return False, handle.error
         timeout = self.tb.nodes[node].get("await_result")
@@ -197,10 +198,13 @@ class Prefetch:
         t0 = self.started.pop(node, None)
         try:
             value = self.executor.result(handle, timeout, self.stopper)
-        except ExecutorError:
+        except ExecutorError as ex:
+            ex.update(self.sol)
             raise
         except DispatcherAbort as ex:
             if self.stopper is not None and self.stopper.is_set():
+                if ex.sol is None:
+                    ex.update(self.sol)
                 raise
             return False, ex
         except Exception as ex:  # no times, as for a call that raised inline

@@ -31,6 +31,7 @@ def test_stopper_aborts_a_waiting_dispatch(executor):
         dsp.dispatch({"a": 1}, stopper=stopper, executor=executor)
     assert time.perf_counter() - t0 < 1.5
     assert info.value.node_id == "long"
+    assert info.value.sol is dsp.solution and "a" in info.value.sol
     assert "c" not in dsp.solution
 
 

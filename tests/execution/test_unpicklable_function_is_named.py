@@ -30,6 +30,7 @@ def test_unpicklable_function_error_names_node_and_executor(executor):
     message = str(info.value)
     assert "'guarded'" in message and repr(executor) in message
     assert info.value.node_id == "guarded"
+    assert info.value.sol is not None and info.value.sol["a"] == 1
 
 
 def test_a_thread_runs_it():
