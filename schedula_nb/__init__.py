@@ -18,8 +18,24 @@ from .core import *  # noqa: F403 - the core's public names, listed in core.__al
 
 __version__ = "0.1.0"
 
+#: the executors' names, loaded with their first use (``schedula_nb.execution``)
+_EXECUTION = (
+    "DaskExecutor",
+    "Executor",
+    "ExecutorShutdown",
+    "PoolExecutor",
+    "ProcessExecutor",
+    "ProcessPoolExecutor",
+    "ThreadExecutor",
+    "await_result",
+    "register_executor",
+    "shutdown_executor",
+    "shutdown_executors",
+)
+
 __all__ = [
     *core.__all__,
+    *_EXECUTION,
     "explore",
     "load_ipython_extension",
     "unload_ipython_extension",
@@ -43,6 +59,14 @@ def explore(obj: Any, **options: Any) -> Any:
     return _explore(obj, **options)
 
 
+def __getattr__(name: str) -> Any:
+    if name in _EXECUTION:
+        from . import execution
+
+        return getattr(execution, name)
+    raise AttributeError(f"module 'schedula_nb' has no attribute {name!r}")
+
+
 def load_ipython_extension(ip: Any) -> None:
     """``%load_ext schedula_nb``: the magics ``%%dsp``, ``%dispatch``,
     ``%explore`` and the display hook (see ``schedula_nb.ipython``)."""
@@ -61,6 +85,7 @@ def unload_ipython_extension(ip: Any) -> None:
 for _error in (
     core.DispatcherAbort,
     core.DispatcherError,
+    core.ExecutorError,
     core.ModelError,
     core.SkipNode,
 ):

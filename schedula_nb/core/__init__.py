@@ -2,7 +2,13 @@
 
 from ._blue import BlueDispatcher, Blueprint
 from ._dispatcher import Dispatcher
-from ._exceptions import DispatcherAbort, DispatcherError, ModelError, SkipNode
+from ._exceptions import (
+    DispatcherAbort,
+    DispatcherError,
+    ExecutorError,
+    ModelError,
+    SkipNode,
+)
 from ._functions import (
     add_args,
     bypass,
@@ -44,6 +50,7 @@ __all__ = [
     "Dispatcher",
     "DispatcherAbort",
     "DispatcherError",
+    "ExecutorError",
     "ModelError",
     "SkipNode",
     "add_args",

@@ -17,6 +17,7 @@ from ._graph import DiGraph
 from ._model import ModelBuilder
 from ._nested_search import run_nested_search
 from ._plan import Plan, plan_for, wildcard_inputs
+from ._prefetch import Prefetch, resolve_executor
 from ._prune import shrunk_model, sub_model, sub_model_from_graph
 from ._replay import compile_trace, replay
 from ._search import run_search
@@ -197,6 +198,10 @@ class Dispatcher(Doors, ModelBuilder):
         as soon as they are all known and only the part of the model that can
         reach them is searched. Returns a :class:`Solution` (or, with
         ``select_output_kw``, ``sh.selector(dictionary=sol, **select_output_kw)``).
+        ``executor`` (a name such as ``'thread'``, a
+        ``concurrent.futures.Executor``, a Dask ``Client``; ``True``: the
+        model's own) runs independent calls at once, with the same solution
+        (see ``schedula_nb.execution``).
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
@@ -253,11 +258,9 @@ class Dispatcher(Doors, ModelBuilder):
         inputs = _check_mapping(inputs, "inputs")
         inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
         outputs = self._check_outputs(outputs)
-        if executor not in (False, None) or self.executor not in (False, None):
-            raise NotImplementedError(
-                "executors come with issue #8; dispatch runs "
-                "sequentially (executor=False)"
-            )
+        exe = None
+        if executor is not False and executor is not None:
+            exe = resolve_executor(executor, self.executor)
         plan = plan_for(
             self, inputs, outputs, wildcard, shrink, no_call, inputs_dist, wait_in
         )
@@ -294,12 +297,16 @@ class Dispatcher(Doors, ModelBuilder):
             key=lambda t: t[:2],
         )
         initial = [(d, k, NONE if no_call else values[k]) for d, _, k in initial]
+        if exe is not None and not no_call:
+            sol.prefetch = Prefetch(sol, plan.tables, exe, stopper)
         return self._run(sol, plan, initial, stopper, store)
 
     def _run(
         self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
     ) -> Solution:
         """Replay the trace of an earlier dispatch of the same shape, or search."""
+        if sol.prefetch is not None:  # calls start as the search reaches them
+            return self._run_prefetched(sol, plan, initial, stopper, store)
         shape = tuple((d, k) for d, k, _ in initial)
         trace = plan.traces.get(shape)
         try:
@@ -326,6 +333,41 @@ class Dispatcher(Doors, ModelBuilder):
         finally:
             sol.memo = None
             sol.elapsed = _elapsed(sol)
+
+    def _run_prefetched(
+        self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
+    ) -> Solution:
+        """Search with an executor (no replay: the search starts the calls)."""
+        if store:
+            self.solution = sol
+        try:
+            if plan.tables.subs:  # sub-models run inside the same search
+                run_nested_search(sol, plan.tables, initial, stopper)
+            else:
+                run_search(sol, plan.tables, initial, stopper)
+            return sol
+        finally:
+            sol.prefetch.close()
+            sol.memo = None
+            sol.elapsed = _elapsed(sol)
+
+    async def dispatch_async(self, *args: Any, **kwargs: Any) -> Any:
+        """``dispatch`` awaited from a running event loop (a notebook cell).
+
+        The dispatch runs in a worker thread, so the loop stays free; give
+        ``executor=`` to run independent branches at once. Cancelling the
+        awaiting task stops the dispatch (through its ``stopper``).
+
+        >>> import asyncio, schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> asyncio.run(dsp.dispatch_async({'a': -1}, executor='async'))
+        Solution({'a': -1, 'b': 1})
+        """
+        from ._aio import dispatch_in_thread
+
+        return await dispatch_in_thread(self.dispatch, args, kwargs)
 
     def _check_outputs(self, outputs: Any) -> list | None:
         if outputs is None:

@@ -6,6 +6,8 @@ The tree::
     +-- DispatcherError      a dispatch failed; carries the solution (``sol``)
     |   |                    and the original exception (``ex``)
     |   +-- DispatcherAbort  the ``stopper`` asked the dispatch to stop
+    |   +-- ExecutorError    an executor cannot run a node (unknown name, a
+    |                        function it cannot send, shut down)
     +-- SkipNode             raised by a node's function to skip it silently
     ValueError
     +-- ModelError           a model was built or called with bad arguments
@@ -18,7 +20,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["DispatcherError", "DispatcherAbort", "SkipNode", "ModelError"]
+__all__ = [
+    "DispatcherError",
+    "DispatcherAbort",
+    "ExecutorError",
+    "SkipNode",
+    "ModelError",
+]
 
 
 class DispatcherError(Exception):
@@ -50,6 +58,11 @@ class DispatcherError(Exception):
 
 class DispatcherAbort(DispatcherError):
     """The dispatch was stopped by its ``stopper``."""
+
+
+class ExecutorError(DispatcherError):
+    """An executor cannot run a node: an unknown executor name, a function or
+    arguments it cannot send to its workers, an executor shut down."""
 
 
 class SkipNode(Exception):

@@ -161,6 +161,8 @@ def _feed(heap: list, f: Frame, u: Any, base: float, out: Any, fresh: bool) -> N
         if s is None or dw < s:
             seen[w] = dw
             heappush(heap, (dw, f.key[w], w, f))
+            if f.sol.prefetch is not None and w in f.tb.funcs:
+                f.sol.prefetch.ready(w)  # an executor starts the call now
 
 
 def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
@@ -208,6 +210,8 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
         name=child.name,
     )
     csol.index = s.index + attr["index"]
+    if s.prefetch is not None:  # the child's calls go to the same executor
+        csol.prefetch = s.prefetch.child(csol, plan.tables)
     csol.sub_sol = s.sub_sol  # one registry for all levels, keyed by index
     s.sub_sol[csol.index] = s.children[node] = csol
     # It stops when it has given all its outputs, or when the parent knows all

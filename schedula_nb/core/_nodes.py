@@ -121,6 +121,10 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
         ok, res = _reuse_function(sol, memo, node)
         if not ok:
             return None
+    elif sol.prefetch is not None and node in sol.prefetch.handles:
+        ok, res = _take_prefetched(sol, node, attr)
+        if not ok:
+            return None
     else:
         inputs = attr["inputs"]
         if sol.has_none or sol.wildcards:
@@ -191,6 +195,27 @@ def _reuse_function(sol: Solution, memo: Solution, node: Hashable) -> tuple:
         sol.t_start[node] = memo.t_start[node]
         sol.t_end[node] = memo.t_end[node]
     return True, memo.results[node]
+
+
+def _take_prefetched(sol: Solution, node: Hashable, attr: dict) -> tuple:
+    """The outcome of a call an executor ran ahead of the search (see
+    ``_prefetch``), recorded as ``run_function`` records an inline call."""
+    ok, res = sol.prefetch.take(node)
+    if not ok:
+        if res is None:
+            sol.failures[node] = Failure(node, "domain")
+        elif not isinstance(res, SkipNode):
+            fail(sol, node, res)
+        return False, None
+    try:
+        for flt in attr.get("filters") or ():
+            res = flt(res)
+    except SkipNode:
+        return False, None
+    except Exception as ex:
+        fail(sol, node, ex)
+        return False, None
+    return True, res
 
 
 def _arguments(sol: Solution, inputs: Any) -> list:

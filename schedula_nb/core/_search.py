@@ -61,6 +61,7 @@ def run_search(
     heapify(heap)
     seen.update((k, d) for d, k in ready)
     record = trace.append if trace is not None else None
+    prefetch = sol.prefetch.ready if sol.prefetch is not None else None
     while True:
         for base, out, fresh in pending:
             for w, ln in out:
@@ -84,6 +85,8 @@ def run_search(
                 if s is None or dw < s:
                     seen[w] = dw
                     heappush(heap, (dw, rank[w], w))
+                    if prefetch is not None and w in funcs:
+                        prefetch(w)  # an executor starts the call now
         if not heap:
             break
         d, _, v = heappop(heap)

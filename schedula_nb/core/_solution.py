@@ -128,6 +128,8 @@ class Solution(Doors, dict):
         self.has_none = False
         #: an interrupted replay whose calls are reused, not repeated
         self.memo: Solution | None = None
+        #: the calls started on an executor ahead of the search (``_prefetch``)
+        self.prefetch: Any = None
         self._workflow: DiGraph | None = None
         self._dist: dict | None = None
         self._order: dict | None = None  # node -> visit position, for views
@@ -141,6 +143,12 @@ class Solution(Doors, dict):
         if self._dsp is None and self.plan is not None:
             self._dsp = self.plan.dsp
         return self._dsp
+
+    def result(self, timeout: float | None = None) -> Solution:
+        """The solution itself: its values are final when ``dispatch``
+        returns, with or without an executor (the reference's solutions hold
+        futures until ``result()`` is called)."""
+        return self
 
     def fresh(self) -> Solution:
         """A new, empty solution for the same dispatch (same inputs and options)."""

@@ -1,0 +1,43 @@
+"""Awaiting a dispatch from a running event loop (``Dispatcher.dispatch_async``).
+
+The search is synchronous; it runs in a worker thread while the loop awaits
+it. A cancelled await sets the dispatch's ``stopper``, so the thread stops at
+its next node instead of running on unseen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+__all__ = ["dispatch_in_thread"]
+
+
+class _EitherStopper:
+    """Set when the caller's stopper or the cancellation flag is set."""
+
+    __slots__ = ("own", "user")
+
+    def __init__(self, user: Any) -> None:
+        self.own, self.user = threading.Event(), user
+
+    def is_set(self) -> bool:
+        return self.own.is_set() or (self.user is not None and self.user.is_set())
+
+
+async def dispatch_in_thread(dispatch: Callable, args: tuple, kwargs: dict) -> Any:
+    """Run ``dispatch(*args, **kwargs)`` in a thread and await its result."""
+    stopper = _EitherStopper(kwargs.pop("stopper", None))
+    loop = asyncio.get_running_loop()
+    call = partial(dispatch, *args, stopper=stopper, **kwargs)
+    future = loop.run_in_executor(None, call)
+    try:
+        return await asyncio.shield(future)
+    except asyncio.CancelledError:
+        stopper.own.set()  # the thread sees it at its next node
+        # Its DispatcherAbort is expected: retrieve it, so it is not logged.
+        future.add_done_callback(lambda f: f.cancelled() or f.exception())
+        raise

@@ -1,0 +1,210 @@
+"""``PoolExecutor``: what a dispatch talks to (the core's ``NodeExecutor``).
+
+It sends each call to one of two ``concurrent.futures`` executors, as the
+reference does: sub-models (``SubDispatch`` wrappers, dispatchers) to the
+thread executor, other functions to the process executor when there is one
+(all of them with ``parallel=True``). Calls sent to processes travel as
+cloudpickle bytes. Waiting polls the dispatch's stopper and honours the
+node's timeout; a thread call not started yet when the search needs it runs
+in the dispatching thread instead, unless a timeout or a stopper must be
+able to interrupt the wait (nested dispatches never wait on a full pool). A process pool broken by a dying worker re-runs the call alone in a
+fresh process: the call that kills its process fails with ``WorkerLost``,
+the others get their values.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import functools
+from collections.abc import Callable, Hashable
+from time import perf_counter
+from typing import Any
+
+from ..core._functions import parent_func
+from ._payload import dumps_call, loads_outcome, run_payload
+from ._waiting import ExecutorShutdown, NodeTimeout, WorkerLost, wait_done
+from ._workers import Executor, ProcessExecutor, ProcessPoolExecutor
+
+__all__ = ["PoolExecutor"]
+
+_PROCESS_KINDS = (cf.ProcessPoolExecutor, ProcessExecutor, ProcessPoolExecutor)
+_IN_PROCESS = (cf.ThreadPoolExecutor, Executor)
+
+
+def _is_sub_model(fn: Callable) -> bool:
+    from ..core._dispatcher import Dispatcher
+    from ..core._wrappers import SubDispatch
+
+    return isinstance(parent_func(fn), (SubDispatch, Dispatcher))
+
+
+def _is_sub_dispatch(fn: Callable) -> bool:
+    from ..core._wrappers import SubDispatch
+
+    return isinstance(fn, SubDispatch)
+
+
+class _Call:
+    """One submitted call: its future and what a re-run needs."""
+
+    __slots__ = ("node", "fn", "args", "future", "target", "payload", "times")
+
+    def __init__(self, node: Hashable, fn: Callable, args: list) -> None:
+        self.node, self.fn, self.args = node, fn, args
+        self.future: Any = None
+        self.target: Any = None
+        self.payload: bytes | None = None  # set when the call travels as bytes
+        self.times: tuple | None = None  # (start, end) of the call
+
+
+def _run_timed(call: _Call) -> Any:
+    t0 = perf_counter()
+    try:
+        return call.fn(*call.args)
+    finally:
+        call.times = t0, perf_counter()
+
+
+class PoolExecutor:
+    """Runs a dispatch's calls on a thread and/or a process executor.
+
+    >>> import schedula_nb as sh
+    >>> exe = sh.PoolExecutor(sh.ThreadExecutor())
+    >>> dsp = sh.Dispatcher()
+    >>> dsp.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> dsp.dispatch({'a': -3}, executor=exe)
+    Solution({'a': -3, 'b': 3})
+    >>> exe.shutdown()
+    <PoolExecutor 'PoolExecutor'>
+    """
+
+    def __init__(
+        self,
+        thread_executor: cf.Executor | None,
+        process_executor: cf.Executor | None = None,
+        parallel: bool | None = None,
+        *,
+        name: str = "",
+    ) -> None:
+        self._thread = thread_executor
+        self._process = process_executor
+        self._parallel = parallel
+        self._isolated: ProcessExecutor | None = None  # re-runs after a crash
+        self.name = name or type(self).__name__
+
+    def __repr__(self) -> str:
+        return f"<PoolExecutor {self.name!r}>"
+
+    # -- the NodeExecutor protocol ------------------------------------------
+    def submit(self, node: Hashable, fn: Callable, args: list) -> _Call:
+        """Start ``fn(*args)`` for ``node``; the handle goes to ``result``."""
+        call = _Call(node, fn, args)
+        process = self._process
+        if process is not None and (self._parallel or not _is_sub_model(fn)):
+            target = process
+        else:
+            target = self._thread if self._thread is not None else process
+        if target is None:
+            raise ExecutorShutdown(
+                f"node {node!r}: executor {self.name!r} has been shut down",
+                node_id=node,
+            )
+        call.target = target
+        try:
+            if isinstance(target, _PROCESS_KINDS):
+                call.payload = dumps_call(node, self.name, fn, args)
+                call.future = target.submit(run_payload, call.payload)
+            elif isinstance(target, _IN_PROCESS):
+                if _is_sub_dispatch(fn):  # its own branches use this executor too
+                    call.fn = functools.partial(fn, _executor=self)
+                call.future = target.submit(_run_timed, call)
+            else:  # another kind of executor: it ships the call its own way
+                call.future = target.submit(fn, *args)
+        except RuntimeError as ex:  # submitted after shutdown
+            raise ExecutorShutdown(
+                f"node {node!r}: executor {self.name!r} cannot take calls: {ex}",
+                node_id=node,
+            ) from ex
+        return call
+
+    def result(self, call: _Call, timeout: float | None, stopper: Any) -> Any:
+        """The call's value (or its exception raised again)."""
+        fut = call.future
+        if (
+            timeout is None
+            and stopper is None
+            and isinstance(call.target, cf.ThreadPoolExecutor)
+            and fut.cancel()
+        ):  # not started yet: run it here, now (an inline call cannot be
+            # interrupted, so not when a timeout or a stopper may need to)
+            return _run_timed(call)
+        try:
+            wait_done(
+                fut.done,
+                lambda s: cf.wait((fut,), s),
+                timeout,
+                stopper,
+                call.node,
+                self.name,
+            )
+        except NodeTimeout:
+            self.cancel(call)
+            raise
+        try:
+            value = fut.result()
+        except cf.process.BrokenProcessPool:
+            value = self._rerun_alone(call, timeout, stopper)
+        except WorkerLost as ex:
+            raise WorkerLost(
+                f"node {call.node!r} on executor {self.name!r}: {ex}"
+            ) from None
+        if call.payload is None:
+            return value
+        value, call.times = loads_outcome(value)
+        return value
+
+    def call_times(self, call: _Call) -> tuple | None:
+        """``(start, end)`` of a finished call (``perf_counter``), if known."""
+        return call.times
+
+    def cancel(self, call: _Call) -> None:
+        """Drop a call whose result is not needed (stop it if it can be)."""
+        if not call.future.cancel():
+            kill = getattr(call.target, "kill", None)
+            if kill is not None:
+                kill(call.future)
+
+    # -- the reference's pool interface ---------------------------------------
+    def shutdown(self, wait: bool = True) -> PoolExecutor:
+        """Release the workers (``wait``: let the running calls finish)."""
+        for exe in (self._thread, self._process, self._isolated):
+            if exe is not None:
+                exe.shutdown(wait=wait, cancel_futures=not wait)
+        self._thread = self._process = self._isolated = None
+        return self
+
+    def _rerun_alone(self, call: _Call, timeout: float | None, stopper: Any) -> Any:
+        """A worker of the pool died: run this call again in its own process."""
+        if self._isolated is None:
+            self._isolated = ProcessExecutor()
+        alone = _Call(call.node, call.fn, call.args)
+        alone.target, alone.payload = self._isolated, call.payload
+        alone.future = self._isolated.submit(run_payload, call.payload)
+        try:
+            wait_done(
+                alone.future.done,
+                lambda s: cf.wait((alone.future,), s),
+                timeout,
+                stopper,
+                call.node,
+                self.name,
+            )
+            return alone.future.result()
+        except WorkerLost as ex:
+            raise WorkerLost(
+                f"node {call.node!r} on executor {self.name!r}: the worker "
+                f"process running it died; alone in a new process, {ex}"
+            ) from None
+        finally:
+            self.cancel(alone)

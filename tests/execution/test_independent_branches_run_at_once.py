@@ -1,0 +1,57 @@
+"""Independent branches overlap in time on every executor but ``'sync'``,
+and the per-node records (times, visit order) are those of one dispatch."""
+
+import sys
+import time
+
+import cloudpickle
+import pytest
+
+import schedula_nb as sh
+
+from .conftest import PROCESS_NAMES
+
+SLEEP = 0.4
+
+
+# A new process per call ('parallel') imports the module of a function sent
+# by reference: this test module would bring pytest along. Send by value.
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
+
+def _nap(x):
+    time.sleep(SLEEP)
+    return x + 1
+
+
+def _model(n=4):
+    dsp = sh.Dispatcher(name="branches")
+    for i in range(n):
+        dsp.add_function(f"f{i}", _nap, ["a"], [f"b{i}"])
+    dsp.add_function("total", lambda *b: sum(b), [f"b{i}" for i in range(n)], ["t"])
+    return dsp
+
+
+@pytest.mark.parametrize("executor", ["async", "thread", *PROCESS_NAMES])
+def test_four_sleeping_branches_take_about_one_sleep(executor):
+    dsp = _model()
+    dsp.dispatch({"a": 0}, executor=executor)  # start the workers
+    t0 = time.perf_counter()
+    sol = dsp.dispatch({"a": 0}, executor=executor)
+    elapsed = time.perf_counter() - t0
+    assert sol["t"] == 4
+    # Sequentially 4 x SLEEP; process pools have as many workers as cores.
+    assert elapsed < 4 * SLEEP * 0.75, elapsed
+    assert list(sol.visit) == list(dsp.dispatch({"a": 0}).visit)
+
+
+def test_sync_runs_one_call_at_a_time():
+    sol = _model(2).dispatch({"a": 0}, executor="sync")
+    (s0, e0), (s1, e1) = sol.times["f0"], sol.times["f1"]
+    assert e0 <= s1 or e1 <= s0
+
+
+def test_each_call_has_its_start_and_end_times():
+    sol = _model().dispatch({"a": 0}, executor="thread")
+    for i in range(4):
+        assert sol.duration(f"f{i}") >= SLEEP * 0.9
