@@ -5,6 +5,7 @@ a page: a summary table, then one autodoc entry per name, grouped by kind.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import importlib
 import inspect
 from typing import Any
@@ -20,6 +21,13 @@ GROUPS = (
         "Exceptions",
         lambda o: inspect.isclass(o) and issubclass(o, BaseException),
         ["autoexception"],
+    ),
+    (
+        # concurrent.futures executors: their own members only (the base's
+        # docstrings are not reStructuredText)
+        "Executors",
+        lambda o: inspect.isclass(o) and issubclass(o, cf.Executor),
+        ["autoclass", ":members:"],
     ),
     (
         "Classes",

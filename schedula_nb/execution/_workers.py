@@ -52,6 +52,7 @@ class Executor(cf.Executor):
     """
 
     def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> cf.Future:
+        """Run ``fn(*args, **kwargs)``; a future of its result."""
         fut: cf.Future = cf.Future()
         fut.set_running_or_notify_cancel()
         try:
@@ -93,6 +94,7 @@ class ProcessExecutor(cf.Executor):
         self._closed = False
 
     def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> cf.Future:
+        """Run ``fn(*args, **kwargs)``; a future of its result."""
         if self._closed:
             raise RuntimeError("cannot submit after shutdown")
         ctx = _context()
@@ -176,6 +178,7 @@ class ProcessPoolExecutor(cf.Executor):
         self._lock = threading.Lock()
 
     def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> cf.Future:
+        """Run ``fn(*args, **kwargs)``; a future of its result."""
         from concurrent.futures.process import BrokenProcessPool
 
         with self._lock:
