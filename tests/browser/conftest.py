@@ -80,7 +80,10 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: while Playwright's sync API is started, the
+# main thread has a running event loop, and later tests that call
+# ``asyncio.run`` (dispatch_async) would fail.
+@pytest.fixture(scope="package")
 def browser():
     try:
         pw = playwright_api.sync_playwright().start()
