@@ -15,23 +15,11 @@ from typing import Any
 from ._exceptions import ModelError
 from ._functions import bypass, parent_func
 from ._graph import DiGraph
+from ._ids import unused_node_id
+from ._submodel import add_dispatcher as _add_dispatcher
 from ._tokens import EMPTY, NONE, PLOT, SELF, SINK, START
 
 __all__ = ["ModelBuilder", "add_function", "unused_node_id"]
-
-
-def unused_node_id(nodes: Mapping, guess: Hashable = "unknown") -> Hashable:
-    """``guess`` if free, else ``guess<0>``, ``guess<1>`` ... (the reference's rule).
-
-    >>> unused_node_id({'f': {}, 'f<0>': {}}, 'f')
-    'f<1>'
-    """
-    if guess not in nodes:
-        return guess
-    n = 0
-    while f"{guess}<{n}>" in nodes:
-        n += 1
-    return f"{guess}<{n}>"
 
 
 def _id_list(ids: Any, what: str) -> list:
@@ -355,64 +343,8 @@ class ModelBuilder:
         dsp_ids = [self.add_dispatcher(**v) for v in dsp_list or ()]
         return data_ids, fun_ids, dsp_ids
 
-    def add_dispatcher(
-        self,
-        dsp: Any,
-        inputs: Any = None,
-        outputs: Any = None,
-        dsp_id: Hashable | None = None,
-        input_domain: Callable | None = None,
-        weight: float | None = None,
-        inp_weight: Mapping | None = None,
-        description: str | None = None,
-        include_defaults: bool = False,
-        await_domain: Any = None,
-        inputs_prefix: str = "",
-        outputs_prefix: str = "",
-        **kwargs: Any,
-    ) -> Hashable:
-        """Add the model ``dsp`` as a sub-model node; return its id (``dsp.name``
-        if no ``dsp_id``; a repeated id gets ``<0>``, ``<1>`` ...).
-
-        ``inputs`` maps parent data ids to child data ids and ``outputs`` child
-        ids to parent ids (a list maps each id to itself; a list value maps one
-        id to several). The sub-model runs inside the parent's dispatch: it
-        starts when its first input arrives (``input_domain`` is called then
-        with a dict of the inputs that have arrived), and its outputs reach
-        the parent as the child computes them. Its solution is kept in
-        ``sol.sub_sol`` under the node's index path. ``include_defaults``
-        copies the child's default values of its inputs to the parent.
-        Mapping ids the child does not have are refused here.
-
-        >>> import schedula_nb as sh
-        >>> sub = sh.Dispatcher(name='sub')
-        >>> sub.add_function('double', lambda x: 2 * x, ['x'], ['y'])
-        'double'
-        >>> dsp = sh.Dispatcher(name='main')
-        >>> dsp.add_dispatcher(sub, inputs={'a': 'x'}, outputs={'y': 'b'})
-        'sub'
-        >>> sol = dsp.dispatch(inputs={'a': 3})
-        >>> sol, sol.sub_sol[(-1, 0)]
-        (Solution({'a': 3, 'b': 6}), Solution({'x': 3, 'y': 6}))
-        """
-        from ._submodel import add_dispatcher
-
-        return add_dispatcher(
-            self,
-            dsp,
-            inputs,
-            outputs,
-            dsp_id,
-            input_domain,
-            weight,
-            inp_weight,
-            description,
-            include_defaults,
-            await_domain,
-            inputs_prefix,
-            outputs_prefix,
-            **kwargs,
-        )
+    #: ``add_dispatcher(dsp, inputs, outputs, dsp_id, ...)``: see ``_submodel``
+    add_dispatcher = _add_dispatcher
 
 
 def _parameters(function: Callable, with_defaulted: bool) -> dict:

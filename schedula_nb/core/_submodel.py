@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from ._exceptions import ModelError
-from ._model import unused_node_id
+from ._ids import unused_node_id
 
 __all__ = ["add_dispatcher", "as_ids", "mapping"]
 
@@ -62,7 +62,7 @@ def _check_child_ids(child: Any, ids: Iterable, what: str, owner: Hashable) -> N
 
 
 def add_dispatcher(
-    parent: Any,
+    self: Any,
     dsp: Any,
     inputs: Any = None,
     outputs: Any = None,
@@ -77,9 +77,29 @@ def add_dispatcher(
     outputs_prefix: str = "",
     **kwargs: Any,
 ) -> Hashable:
-    """Add ``dsp`` as a sub-model node of ``parent``; return the node id.
+    """Add the model ``dsp`` as a sub-model node; return its id (``dsp.name``
+    if no ``dsp_id``; a repeated id gets ``<0>``, ``<1>`` ...).
 
-    See ``Dispatcher.add_dispatcher``.
+    ``inputs`` maps parent data ids to child data ids and ``outputs`` child
+    ids to parent ids (a list maps each id to itself; a list value maps one
+    id to several). The sub-model runs inside the parent's dispatch: it
+    starts when its first input arrives (``input_domain`` is called then
+    with a dict of the inputs that have arrived), and its outputs reach
+    the parent as the child computes them. Its solution is kept in
+    ``sol.sub_sol`` under the node's index path. ``include_defaults``
+    copies the child's default values of its inputs to the parent.
+    Mapping ids the child does not have are refused here.
+
+    >>> import schedula_nb as sh
+    >>> sub = sh.Dispatcher(name='sub')
+    >>> sub.add_function('double', lambda x: 2 * x, ['x'], ['y'])
+    'double'
+    >>> dsp = sh.Dispatcher(name='main')
+    >>> dsp.add_dispatcher(sub, inputs={'a': 'x'}, outputs={'y': 'b'})
+    'sub'
+    >>> sol = dsp.dispatch(inputs={'a': 3})
+    >>> sol, sol.sub_sol[(-1, 0)]
+    (Solution({'a': 3, 'b': 6}), Solution({'x': 3, 'y': 6}))
     """
     if not hasattr(dsp, "dmap"):
         raise ModelError(f"add_dispatcher: {dsp!r} is not a model (a Dispatcher)")
@@ -89,36 +109,16 @@ def add_dispatcher(
             f"not {input_domain!r}"
         )
     owner = dsp_id if dsp_id is not None else dsp.name or "unknown"
-    inputs = mapping(inputs, "inputs", owner)
-    outputs = mapping(outputs, "outputs", owner)
-    if inputs_prefix:
-        inputs = {f"{inputs_prefix}{k}": v for k, v in inputs.items()}
-    if outputs_prefix:
-        outputs = {
-            k: tuple(f"{outputs_prefix}{i}" for i in as_ids(v))
-            if isinstance(v, tuple)
-            else f"{outputs_prefix}{v}"
-            for k, v in outputs.items()
-        }
-    _check_child_ids(
-        dsp, [c for v in inputs.values() for c in as_ids(v)], "inputs", owner
+    inputs, outputs = _mappings(
+        self, dsp, owner, inputs, outputs, inputs_prefix, outputs_prefix
     )
-    _check_child_ids(dsp, list(outputs), "outputs", owner)
-    parents_out = [p for v in outputs.values() for p in as_ids(v)]
-    nodes = parent.dmap.nodes
-    for p in (*inputs, *parents_out):
-        if p in nodes and nodes[p]["type"] != "data":
-            raise ModelError(
-                f"add_dispatcher({owner!r}): {p!r} is a {nodes[p]['type']} "
-                "node of the parent, not a data node"
-            )
     attr: dict[str, Any] = {
         "type": "dispatcher",
         "inputs": inputs,
         "outputs": outputs,
         "function": dsp,
         "wait_inputs": False,
-        "index": (parent.counter(),),
+        "index": (self.counter(),),
     }
     optional = {
         "input_domain": input_domain,
@@ -128,23 +128,66 @@ def add_dispatcher(
     }
     attr.update((k, v) for k, v in optional.items() if v is not None)
     attr.update(kwargs)
-    node = unused_node_id(nodes, owner)
-    parent.dmap.add_node(node, **attr)
-    # The reference creates the missing data nodes in the order of str(id).
-    for p in sorted(inputs, key=str):
-        if p not in nodes:
-            parent.add_data(p)
-        w = inp_weight.get(p) if inp_weight else None
-        parent.dmap.add_edge(p, node, weight=0.0 if w is None else w)
-    for p in sorted(dict.fromkeys(parents_out), key=str):
-        if p not in nodes:
-            parent.add_data(p)
-        parent.dmap.add_edge(node, p)
+    node = unused_node_id(self.dmap.nodes, owner)
+    self.dmap.add_node(node, **attr)
+    _wire(self, node, inputs, outputs, inp_weight)
     if include_defaults:
         defaults = dsp.default_values
         for p, children in inputs.items():
             for c in as_ids(children):
                 if c in defaults:
                     d = defaults[c]
-                    parent.set_default_value(p, d["value"], d["initial_dist"])
+                    self.set_default_value(p, d["value"], d["initial_dist"])
     return node
+
+
+def _mappings(
+    parent: Any,
+    child: Any,
+    owner: Hashable,
+    inputs: Any,
+    outputs: Any,
+    inputs_prefix: str,
+    outputs_prefix: str,
+) -> tuple[dict, dict]:
+    """``inputs`` and ``outputs`` as checked dicts (prefixes applied)."""
+    inputs = mapping(inputs, "inputs", owner)
+    outputs = mapping(outputs, "outputs", owner)
+    if inputs_prefix:
+        inputs = {f"{inputs_prefix}{k}": v for k, v in inputs.items()}
+    if outputs_prefix:
+        outputs = {
+            k: tuple(f"{outputs_prefix}{i}" for i in v)
+            if isinstance(v, tuple)
+            else f"{outputs_prefix}{v}"
+            for k, v in outputs.items()
+        }
+    entries = [c for v in inputs.values() for c in as_ids(v)]
+    _check_child_ids(child, entries, "inputs", owner)
+    _check_child_ids(child, list(outputs), "outputs", owner)
+    nodes = parent.dmap.nodes
+    for p in (*inputs, *(p for v in outputs.values() for p in as_ids(v))):
+        if p in nodes and nodes[p]["type"] != "data":
+            raise ModelError(
+                f"add_dispatcher({owner!r}): {p!r} is a {nodes[p]['type']} "
+                "node of the parent, not a data node"
+            )
+    return inputs, outputs
+
+
+def _wire(
+    parent: Any, node: Hashable, inputs: dict, outputs: dict, inp_weight: Any
+) -> None:
+    """Edges to and from sub-model ``node``, creating the missing data nodes
+    in the order of ``str(id)`` (the reference's); input edges weigh 0.0."""
+    nodes = parent.dmap.nodes
+    for p in sorted(inputs, key=str):
+        if p not in nodes:
+            parent.add_data(p)
+        w = inp_weight.get(p) if inp_weight else None
+        parent.dmap.add_edge(p, node, weight=0.0 if w is None else w)
+    parents_out = dict.fromkeys(p for v in outputs.values() for p in as_ids(v))
+    for p in sorted(parents_out, key=str):
+        if p not in nodes:
+            parent.add_data(p)
+        parent.dmap.add_edge(node, p)

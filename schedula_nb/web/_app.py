@@ -212,8 +212,6 @@ def _drawing(dsp: Any) -> bytes:
         raise DrawingError(501, "this installation cannot draw models")
     try:
         return plot().pipe(format="svg")
-    except NotImplementedError as err:
-        raise DrawingError(501, f"drawings are not available: {err}") from None
     except ImportError as err:
         raise DrawingError(
             503, f"drawings need graphviz: pip install 'schedula_nb[plot]' ({err})"
