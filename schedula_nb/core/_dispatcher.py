@@ -316,6 +316,10 @@ class Dispatcher(Doors, ModelBuilder):
                 run_nested_search(sol, plan.tables, initial, stopper)
                 return sol
             if trace is not None:
+                if type(trace) is list:  # searched once: worth compiling now
+                    trace = plan.traces[shape] = compile_trace(
+                        trace, plan.tables, {k for _, k in shape}
+                    )
                 if replay(sol, plan.tables, initial, trace, stopper):
                     return sol
                 memo, sol = sol, sol.fresh()
@@ -326,9 +330,7 @@ class Dispatcher(Doors, ModelBuilder):
             run_search(sol, plan.tables, initial, stopper, trace)
             if len(plan.traces) >= _TRACES_PER_PLAN:
                 plan.traces.clear()
-            plan.traces[shape] = compile_trace(
-                trace, plan.tables, {k for _, k in shape}
-            )
+            plan.traces[shape] = trace
             return sol
         finally:
             sol.memo = None

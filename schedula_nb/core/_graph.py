@@ -2,7 +2,9 @@
 
 ``nodes`` maps a node to its attribute dict, ``succ[u][v]`` and ``pred[v][u]``
 are the *same* edge attribute dict, ``adj`` is ``succ``. Every mutation bumps
-``rev``, which the dispatcher uses to drop cached search tables.
+``rev`` by the number of nodes it touched and logs them, so a cached search
+plan can tell whether a change since its revision concerns it
+(:meth:`DiGraph.touched_since`).
 
 >>> g = DiGraph()
 >>> g.add_edge('a', 'b', weight=2)
@@ -21,13 +23,19 @@ __all__ = ["DiGraph"]
 class DiGraph:
     """Directed graph: ``nodes``, ``succ``, ``pred`` dicts; ``adj``, ``edges``."""
 
-    __slots__ = ("nodes", "succ", "pred", "rev")
+    __slots__ = ("nodes", "succ", "pred", "rev", "_log", "_log_rev")
+
+    #: mutations logged before the log restarts (older revisions then count
+    #: as unknown: every plan built before them is rebuilt)
+    LOG_SIZE = 4096
 
     def __init__(self, nodes: dict | None = None, adj: dict | None = None) -> None:
         self.nodes: dict[Hashable, dict] = {}
         self.succ: dict[Hashable, dict] = {}
         self.pred: dict[Hashable, dict] = {}
         self.rev = 0  # bumped by every mutation
+        self._log: list = []  # the nodes touched since revision _log_rev
+        self._log_rev = 0
         for n, attr in (nodes or {}).items():
             self.add_node(n, **attr)
         for u, nbrs in (adj or {}).items():
@@ -67,7 +75,7 @@ class DiGraph:
             self.nodes[n] = attr
             self.succ[n] = {}
             self.pred[n] = {}
-        self.rev += 1
+        self._touch((n,))
 
     def add_nodes_from(self, nodes: Iterable) -> None:
         """Add nodes given as ids or ``(id, attributes)`` pairs."""
@@ -80,11 +88,12 @@ class DiGraph:
     def remove_node(self, n: Hashable) -> None:
         """Remove ``n`` and its edges."""
         del self.nodes[n]
+        succ, pred = self.succ[n], self.pred[n]
         for v in self.succ.pop(n):
             del self.pred[v][n]
         for u in self.pred.pop(n):
             del self.succ[u][n]
-        self.rev += 1
+        self._touch((n, *succ, *pred))
 
     def remove_nodes_from(self, nodes: Iterable) -> None:
         """Remove the nodes that exist among ``nodes``."""
@@ -102,7 +111,7 @@ class DiGraph:
             self.succ[u][v] = self.pred[v][u] = attr
         else:
             edge.update(attr)
-        self.rev += 1
+        self._touch((u, v))
 
     def add_edges_from(self, edges: Iterable) -> None:
         """Add edges given as ``(u, v)`` or ``(u, v, attributes)``."""
@@ -113,7 +122,31 @@ class DiGraph:
         """Remove the edge ``u -> v``."""
         del self.succ[u][v]
         del self.pred[v][u]
-        self.rev += 1
+        self._touch((u, v))
+
+    def _touch(self, nodes: tuple) -> None:
+        log = self._log
+        if len(log) >= self.LOG_SIZE:
+            log.clear()
+            self._log_rev = self.rev
+        log += nodes
+        self.rev += len(nodes)
+
+    def touched_since(self, rev: int) -> list | None:
+        """The nodes that mutations since revision ``rev`` touched (added,
+        removed, changed, or an end of an edge added or removed), or ``None``
+        when the log no longer reaches back to ``rev``.
+
+        >>> g = DiGraph()
+        >>> g.add_edge('a', 'b')
+        >>> rev = g.rev
+        >>> g.add_node('c', weight=1)
+        >>> g.touched_since(rev), g.touched_since(g.rev)
+        (['c'], [])
+        """
+        if rev < self._log_rev or rev > self.rev:
+            return None
+        return self._log[rev - self._log_rev :]
 
     def remove_edges_from(self, edges: Iterable) -> None:
         """Remove the edges that exist among ``edges``."""

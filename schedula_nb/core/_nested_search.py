@@ -195,7 +195,7 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     # Sub-models are cut to what they must give only when the dispatch has
     # outputs (the reference's rule); otherwise they run until those are known.
     if f.cut and targets:
-        plan = Plan(_cut_tables(child, entries, targets), dsp=child)
+        plan = Plan(_cut_tables(child, entries, targets), child.dmap.rev, dsp=child)
     else:
         plan = plan_for(child, {}, None, False, False, s.no_call, {})
     csol = Solution(

@@ -101,7 +101,7 @@ class SubDispatchPipe(SubDispatchFunction):
             pipe is None
             or kw
             or len(args) != len(names)
-            or pipe.rev != self.dsp.dmap.rev
+            or not pipe.plan.current(self.dsp.dmap)
             or _executor
         ):
             inputs = self._parse_inputs(args, kw)
@@ -117,10 +117,10 @@ class _Pipe:
     """What a pipe keeps of its first dispatch: the plan (search tables and
     traces) and the options of the solution."""
 
-    __slots__ = ("plan", "rev", "outputs", "dists", "wildcards", "raises", "name")
+    __slots__ = ("plan", "outputs", "dists", "wildcards", "raises", "name")
 
     def __init__(self, dsp: Any, sol: Solution) -> None:
-        self.plan, self.rev = sol.plan, sol.plan.tables.rev
+        self.plan = sol.plan
         self.outputs, self.dists = sol.outputs, sol.inputs_dist
         self.wildcards, self.raises, self.name = sol.wildcards, sol.raises, sol.name
 

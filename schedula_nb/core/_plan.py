@@ -1,7 +1,9 @@
 """Plans: the part of a model a dispatch searches (its search tables, the
 sub-model itself when asked for) and the traces of earlier dispatches to
-replay. They are cached on the model per revision of its graph and per shape
-of dispatch (input ids, outputs, options).
+replay. They are cached on the model per shape of dispatch (input ids,
+outputs, options). A plan cut to the ancestry of the requested outputs outlives
+changes of the model that touch none of its nodes (a node added elsewhere);
+any other change rebuilds it.
 """
 
 from __future__ import annotations
@@ -15,20 +17,38 @@ from ._tables import SearchTables
 
 __all__ = ["Plan", "plan_for", "wildcard_inputs"]
 
-PLAN_CACHE_SIZE = 64  # distinct dispatch shapes kept per model revision
+PLAN_CACHE_SIZE = 64  # distinct dispatch shapes kept per model
 
 
 class Plan:
     """The searched part of a model: its tables, the sub-model itself (built
     only when asked for), and traces of dispatches to replay."""
 
-    __slots__ = ("tables", "_dsp", "_cut", "traces")
+    __slots__ = ("tables", "_dsp", "_cut", "traces", "rev")
 
-    def __init__(self, tables: SearchTables, dsp: Any = None, cut: Any = None) -> None:
+    def __init__(
+        self, tables: SearchTables, rev: int, dsp: Any = None, cut: Any = None
+    ) -> None:
         self.tables = tables
         self._dsp, self._cut = dsp, cut
-        #: (initial distances and ids) -> trace of the search (see _replay)
+        #: (initial distances and ids) -> trace of the search (see _replay):
+        #: the raw visits after the first search, compiled when used again
         self.traces: dict[tuple, Any] = {}
+        self.rev = rev  # the model's revision the plan holds for
+
+    def current(self, dmap: Any) -> bool:
+        """Whether the plan holds for ``dmap`` now: it was built at this
+        revision, or it is cut to some nodes and no change since touched them.
+        """
+        if self.rev == dmap.rev:
+            return True
+        if self._cut is None:  # the whole model, or a shrunk copy of it
+            return False
+        touched = dmap.touched_since(self.rev)
+        if touched is None or not self.tables.succ.keys().isdisjoint(touched):
+            return False
+        self.rev = dmap.rev
+        return True
 
     @property
     def dsp(self) -> Any:
@@ -64,13 +84,13 @@ def plan_for(
         frozenset(wait_in.items()) if wait_in else None,
     )
     plans = dsp._plans
-    if plans.get("rev") != rev or len(plans) > PLAN_CACHE_SIZE:
-        plans = dsp._plans = {"rev": rev}
+    if len(plans) > PLAN_CACHE_SIZE:
+        plans.clear()
     plan = plans.get(key)
-    if plan is None:
+    if plan is None or not plan.current(dsp.dmap):
         if shrink and not no_call:
             sub = dsp.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
-            plan = Plan(SearchTables(sub.dmap), dsp=sub)
+            plan = Plan(SearchTables(sub.dmap), rev, dsp=sub)
         elif outputs and not no_call:
             keep, edges = reverse_reach(dsp.dmap, outputs, inputs, wildcard)
             cut = partial(
@@ -81,11 +101,12 @@ def plan_for(
                 blockers=inputs,
                 wildcard=wildcard,
             )
-            plan = Plan(SearchTables.reached(dsp.dmap, keep, edges), cut=cut)
+            plan = Plan(SearchTables.reached(dsp.dmap, keep, edges), rev, cut=cut)
         else:
-            if "full" not in plans:  # the whole model's tables, shared
-                plans["full"] = SearchTables(dsp.dmap)
-            plan = Plan(plans["full"], dsp=dsp)
+            full = plans.get("full")
+            if full is None or full.rev != rev:  # the whole model's, shared
+                full = plans["full"] = SearchTables(dsp.dmap)
+            plan = Plan(full, rev, dsp=dsp)
         if wait_in:
             plan.tables = plan.tables.with_waits(wait_in)
         plans[key] = plan

@@ -1,7 +1,8 @@
 """The dispatch loop: a Dijkstra search that runs nodes as it reaches them.
 
-Nodes are popped from one heap keyed ``(distance, rank)``; ``rank`` is unique
-per node, so the heap never compares node ids. A function node is pushed when
+Nodes are popped from one heap of ``(distance, rank, id)``: ``rank`` is unique
+per node, or, when every id is a ``str``, 0 or 1 (waiting nodes last) and ties
+go on to the ids themselves (see ``_tables._kinds``). A function node is pushed when
 its last input arrives; a data node as soon as one estimate arrives (or, with
 ``wait_inputs``, when all its producers have delivered). A function whose
 domain rejects its inputs, or that raises, is recorded in ``sol.failures`` and

@@ -18,7 +18,8 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ._doors import Doors
@@ -30,17 +31,37 @@ __all__ = ["Failure", "Solution", "edge_value"]
 
 @dataclass(frozen=True)
 class Failure:
-    """Why a node produced nothing: ``kind`` is ``'error'`` or ``'domain'``."""
+    """Why a node produced nothing: ``kind`` is ``'error'`` or ``'domain'``.
+
+    >>> try:
+    ...     1 / 0
+    ... except ZeroDivisionError as ex:
+    ...     failure = Failure.from_exception('f', ex)
+    >>> failure.traceback.splitlines()[-1]
+    'ZeroDivisionError: division by zero'
+    """
 
     node: Hashable
     kind: str
     exception: BaseException | None = None
-    traceback: str = field(default="", repr=False)
 
     @classmethod
     def from_exception(cls, node: Hashable, ex: BaseException) -> Failure:
-        text = "".join(traceback.format_exception(type(ex), ex, ex.__traceback__))
-        return cls(node, "error", ex, text)
+        return cls(node, "error", ex)
+
+    @cached_property
+    def traceback(self) -> str:
+        """The exception with its traceback, as Python prints it ('' for a
+        domain rejection). Formatted when first read: a dispatch whose
+        failures nobody inspects does not pay for it."""
+        ex = self.exception
+        if ex is None:
+            return ""
+        return "".join(traceback.format_exception(type(ex), ex, ex.__traceback__))
+
+    def __reduce__(self) -> tuple:
+        # The text goes along: a pickled exception loses its traceback.
+        return _failure, (self.node, self.kind, self.exception, self.traceback)
 
     @property
     def message(self) -> str:
@@ -48,6 +69,12 @@ class Failure:
         if self.kind == "domain":
             return f"{self.node!r}: inputs out of the function's input_domain"
         return f"{self.node!r} failed: {self.exception!r}"
+
+
+def _failure(node: Hashable, kind: str, ex: Any, text: str) -> Failure:
+    failure = Failure(node, kind, ex)
+    failure.__dict__["traceback"] = text
+    return failure
 
 
 class Solution(Doors, dict):

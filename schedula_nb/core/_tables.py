@@ -68,17 +68,36 @@ class SearchTables:
 
 
 def _kinds(nodes: dict, ids: Any) -> tuple:
-    """Rank (the reference's tie-break: not waiting first, then ``str(id)``,
-    then insertion index), function nodes (sub-models included), waiting
-    nodes and sub-model nodes among ``ids``."""
-    order = sorted(
-        [
-            (bool(nodes[n].get("wait_inputs")), str(n), nodes[n].get("index", ()), n)
-            for n in ids
-        ]
-    )
-    rank = {t[3]: i for i, t in enumerate(order)}
-    funcs = frozenset([n for n in ids if nodes[n]["type"] != "data"])
-    waits = frozenset([n for n in ids if nodes[n]["wait_inputs"]])
-    subs = frozenset([n for n in ids if nodes[n]["type"] == "dispatcher"])
-    return rank, funcs, waits, subs
+    """Rank (the reference's tie-break among nodes at the same distance: not
+    waiting first, then ``str(id)``, then insertion index), function nodes
+    (sub-models included), waiting nodes and sub-model nodes among ``ids``.
+
+    When every id is a ``str`` the rank is only 0 (not waiting) or 1: the
+    search's heap entries ``(dist, rank, id)`` then order ties by the id
+    itself, which is its ``str`` and unique, so no sort is needed.
+    """
+    funcs, waits, subs = [], [], []
+    text = True
+    for n in ids:
+        attr = nodes[n]
+        kind = attr["type"]
+        if kind != "data":
+            funcs.append(n)
+            if kind == "dispatcher":
+                subs.append(n)
+        if attr["wait_inputs"]:
+            waits.append(n)
+        if type(n) is not str:
+            text = False
+    if text:
+        rank = dict.fromkeys(ids, 0)
+        rank.update(dict.fromkeys(waits, 1))
+    else:
+        order = sorted(
+            [
+                (bool(nodes[n]["wait_inputs"]), str(n), nodes[n].get("index", ()), n)
+                for n in ids
+            ]
+        )
+        rank = {t[3]: i for i, t in enumerate(order)}
+    return rank, frozenset(funcs), frozenset(waits), frozenset(subs)

@@ -61,5 +61,15 @@ def test_later_calls_do_not_search(monkeypatch):
 def test_model_change_rebuilds_the_pipe():
     pipe = sh.SubDispatchPipe(model(), "P", ["a"], ["c"], shrink=False)
     assert pipe(1) == 4
-    pipe.dsp.add_function("g", lambda a: a, ["a"], ["z"])  # a structural change
-    assert pipe(1) == 4 and pipe._pipe.rev == pipe.dsp.dmap.rev
+    first = pipe._pipe.plan
+    pipe.dsp.add_function("g", lambda a: a, ["a"], ["z"])  # touches input a
+    assert pipe(1) == 4 and pipe._pipe.plan is not first
+    assert pipe._pipe.plan.rev == pipe.dsp.dmap.rev
+
+
+def test_unrelated_model_change_keeps_the_pipe():
+    pipe = sh.SubDispatchPipe(model(), "P", ["a"], ["c"], shrink=False)
+    assert pipe(1) == 4
+    first = pipe._pipe.plan
+    pipe.dsp.add_function("g", lambda x: x, ["x"], ["y"])  # none of the pipe's
+    assert pipe(2) == 6 and pipe._pipe.plan is first
