@@ -170,15 +170,19 @@ class MapDispatch(SubDispatch):
         if not inputs:
             return []
         recursive = recursive_inputs or self.recursive_inputs
-        self.dsp = self._execution_model(inputs, recursive)
+        # Local model and outputs: calls from several threads must not see
+        # each other's; the attributes keep the last call's, as the reference.
+        dsp = self._execution_model(inputs, recursive)
         outputs = [self.output_label.format(i) for i in range(1, len(inputs) + 1)]
-        self.outputs = outputs
         sol = self._dispatch(
             {"inputs": inputs, "defaults": defaults or self.defaults or {}},
             _stopper,
             _executor,
             _sol_name,
+            dsp,
+            outputs,
         )
+        self.dsp, self.outputs = dsp, outputs
         missing = [k for k in outputs if k not in sol]
         if missing:
             raise unreachable_error(self.name, sol, missing)

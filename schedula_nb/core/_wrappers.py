@@ -126,11 +126,20 @@ class SubDispatch:
         return self._return(sol)
 
     def _dispatch(
-        self, inputs: Mapping, stopper: Any, executor: Any, sol_name: tuple
+        self,
+        inputs: Mapping,
+        stopper: Any,
+        executor: Any,
+        sol_name: tuple,
+        dsp: Any = None,
+        outputs: list | None = None,
     ) -> Solution:
-        self.solution = sol = self.dsp._dispatch(
+        """Dispatch ``inputs`` on ``dsp`` for ``outputs`` (default: this
+        wrapper's own, which a call must not change: calls may run at once)."""
+        dsp = self.dsp if dsp is None else dsp
+        self.solution = sol = dsp._dispatch(
             inputs,
-            self.outputs,
+            self.outputs if outputs is None else outputs,
             self.inputs_dist,
             wildcard=self.wildcard,
             no_call=self.no_call,
