@@ -69,13 +69,18 @@ class DiGraph:
 
     def add_node(self, n: Hashable, **attr: Any) -> None:
         """Add ``n`` (or update its attributes)."""
-        if n in self.nodes:
-            self.nodes[n].update(attr)
+        nodes = self.nodes
+        if n in nodes:
+            nodes[n].update(attr)
         else:
-            self.nodes[n] = attr
+            nodes[n] = attr
             self.succ[n] = {}
             self.pred[n] = {}
-        self._touch((n,))
+        log = self._log  # inlined _touch: model building is a hot path
+        log.append(n)
+        self.rev += 1
+        if len(log) > self.LOG_SIZE:
+            self._restart_log()
 
     def add_nodes_from(self, nodes: Iterable) -> None:
         """Add nodes given as ids or ``(id, attributes)`` pairs."""
@@ -103,15 +108,22 @@ class DiGraph:
 
     def add_edge(self, u: Hashable, v: Hashable, **attr: Any) -> None:
         """Add the edge ``u -> v`` (creating missing nodes) or update it."""
-        for n in (u, v):
-            if n not in self.nodes:
-                self.add_node(n)
+        nodes = self.nodes
+        if u not in nodes:
+            self.add_node(u)
+        if v not in nodes:
+            self.add_node(v)
         edge = self.succ[u].get(v)
         if edge is None:
             self.succ[u][v] = self.pred[v][u] = attr
         else:
             edge.update(attr)
-        self._touch((u, v))
+        log = self._log  # inlined _touch
+        log.append(u)
+        log.append(v)
+        self.rev += 2
+        if len(log) > self.LOG_SIZE:
+            self._restart_log()
 
     def add_edges_from(self, edges: Iterable) -> None:
         """Add edges given as ``(u, v)`` or ``(u, v, attributes)``."""
@@ -125,12 +137,15 @@ class DiGraph:
         self._touch((u, v))
 
     def _touch(self, nodes: tuple) -> None:
-        log = self._log
-        if len(log) >= self.LOG_SIZE:
-            log.clear()
-            self._log_rev = self.rev
-        log += nodes
+        self._log += nodes
         self.rev += len(nodes)
+        if len(self._log) > self.LOG_SIZE:
+            self._restart_log()
+
+    def _restart_log(self) -> None:
+        """Forget the log: plans older than now count as changed."""
+        self._log = []
+        self._log_rev = self.rev
 
     def touched_since(self, rev: int) -> list | None:
         """The nodes that mutations since revision ``rev`` touched (added,
