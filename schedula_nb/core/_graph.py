@@ -93,12 +93,12 @@ class DiGraph:
     def remove_node(self, n: Hashable) -> None:
         """Remove ``n`` and its edges."""
         del self.nodes[n]
-        succ, pred = self.succ[n], self.pred[n]
+        succ = self.succ[n]
         for v in self.succ.pop(n):
             del self.pred[v][n]
         for u in self.pred.pop(n):
             del self.succ[u][n]
-        self._touch((n, *succ, *pred))
+        self._touch((n, *succ))
 
     def remove_nodes_from(self, nodes: Iterable) -> None:
         """Remove the nodes that exist among ``nodes``."""
@@ -118,10 +118,9 @@ class DiGraph:
             self.succ[u][v] = self.pred[v][u] = attr
         else:
             edge.update(attr)
-        log = self._log  # inlined _touch
-        log.append(u)
+        log = self._log  # inlined _touch; the head is the node whose inputs changed
         log.append(v)
-        self.rev += 2
+        self.rev += 1
         if len(log) > self.LOG_SIZE:
             self._restart_log()
 
@@ -134,7 +133,7 @@ class DiGraph:
         """Remove the edge ``u -> v``."""
         del self.succ[u][v]
         del self.pred[v][u]
-        self._touch((u, v))
+        self._touch((v,))
 
     def _touch(self, nodes: tuple) -> None:
         self._log += nodes
@@ -148,9 +147,10 @@ class DiGraph:
         self._log_rev = self.rev
 
     def touched_since(self, rev: int) -> list | None:
-        """The nodes that mutations since revision ``rev`` touched (added,
-        removed, changed, or an end of an edge added or removed), or ``None``
-        when the log no longer reaches back to ``rev``.
+        """The nodes that mutations since revision ``rev`` touched: added,
+        removed or changed, and the heads of the edges added or removed (a
+        node whose inputs changed); ``None`` when the log no longer reaches
+        back to ``rev``.
 
         >>> g = DiGraph()
         >>> g.add_edge('a', 'b')

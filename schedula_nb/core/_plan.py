@@ -38,7 +38,12 @@ class Plan:
 
     def current(self, dmap: Any) -> bool:
         """Whether the plan holds for ``dmap`` now: it was built at this
-        revision, or it is cut to some nodes and no change since touched them.
+        revision, or it is cut to the ancestry of the outputs and no change
+        since touched one of its nodes (nor gave one a new input edge).
+
+        The backward search that cut it only read the inputs of the nodes it
+        kept, so the same search now keeps the same nodes and edges; a
+        function added downstream of a kept node leaves the plan as it is.
         """
         if self.rev == dmap.rev:
             return True

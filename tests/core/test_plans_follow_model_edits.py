@@ -68,7 +68,7 @@ def test_a_plan_older_than_the_edit_log_is_rebuilt():
 
 @st.composite
 def edits(draw, data):
-    kinds = st.sampled_from(["node", "function", "remove", "weight"])
+    kinds = st.sampled_from(["node", "function", "remove", "weight", "default"])
     out = []
     for i in range(draw(st.integers(1, 4))):
         kind = draw(kinds)
@@ -89,20 +89,33 @@ def _apply(dsp, edit):
         dsp.dmap.remove_node(funcs[w % len(funcs)])
     elif kind == "weight" and funcs:
         dsp.dmap.add_node(funcs[-1 - w % len(funcs)], weight=w)
+    elif kind == "default" and src in dsp.data_nodes:
+        dsp.set_default_value(src, 10 + w)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(models(), st.data())
 def test_cached_plans_give_what_a_fresh_model_gives(spec, data):
     dsp = build(spec)
     ids = sorted(dsp.data_nodes, key=str)
     inputs = {k: 1 + n for n, k in enumerate(ids[:2])}
-    outputs = ids[-2:]
-    dsp.dispatch(inputs, outputs)
-    dsp.dispatch(inputs, outputs)  # a compiled trace too
+    wildcard = data.draw(st.booleans())  # then an input is an output too
+    outputs = ids[-2:] + ids[:1] if wildcard else ids[-2:]
+    dsp.dispatch(inputs, outputs, wildcard=wildcard)
+    dsp.dispatch(inputs, outputs, wildcard=wildcard)  # a compiled trace too
     for edit in data.draw(edits(ids)):
         _apply(dsp, edit)
         fresh = dsp.copy()  # a copy caches nothing
-        assert snapshot(dsp.dispatch(inputs, outputs)) == snapshot(
-            fresh.dispatch(inputs, outputs)
+        assert snapshot(dsp.dispatch(inputs, outputs, wildcard=wildcard)) == snapshot(
+            fresh.dispatch(inputs, outputs, wildcard=wildcard)
         )
+
+
+def test_a_function_added_downstream_keeps_the_plan():
+    dsp = _chain()
+    dsp.dispatch({"a": 1}, ["c"])
+    plan = _plan(dsp)
+    dsp.add_function("later", lambda c: -c, ["c"], ["d"])  # reads c, changes no input
+    assert dsp.dispatch({"a": 2}, ["c"])["c"] == 30
+    assert _plan(dsp) is plan
+    assert dsp.dispatch({"a": 2}, ["d"])["d"] == -30  # a new shape: its own plan

@@ -62,7 +62,7 @@ def test_model_change_rebuilds_the_pipe():
     pipe = sh.SubDispatchPipe(model(), "P", ["a"], ["c"], shrink=False)
     assert pipe(1) == 4
     first = pipe._pipe.plan
-    pipe.dsp.add_function("g", lambda a: a, ["a"], ["z"])  # touches input a
+    pipe.dsp.add_function("g", lambda a: a, ["a"], ["c"], weight=100)  # into c
     assert pipe(1) == 4 and pipe._pipe.plan is not first
     assert pipe._pipe.plan.rev == pipe.dsp.dmap.rev
 
