@@ -21,7 +21,6 @@ from typing import Any
 from ._exceptions import DispatcherAbort, DispatcherError
 from ._nodes import fail, run_data, run_function
 from ._plan import Plan, plan_for
-from ._prune import reverse_reach
 from ._search import seed_initial
 from ._solution import Solution
 from ._submodel import as_ids
@@ -248,13 +247,12 @@ def _cut_tables(child: Any, entries: set, targets: set) -> SearchTables:
     key = ("sub-model", frozenset(entries), frozenset(targets))
     tables = plans.get(key)
     if tables is None:
-        dmap = child.dmap
-        # Unlike a dispatch's own cut, the entries do not stop the backward search.
-        keep, edges = reverse_reach(dmap, sorted(targets, key=str), (), False)
-        # The entries are kept even when cut off (they show as given), and so
-        # is START, whose default the child gets like the reference's.
-        keep = set(keep) | {c for c in (*entries, START) if c in dmap.nodes}
-        tables = plans[key] = SearchTables.reached(dmap, keep, edges)
+        # Unlike a dispatch's own cut, the entries do not stop the backward
+        # search; they are kept even when cut off (they show as given), and
+        # so is START, whose default the child gets like the reference's.
+        also = sorted(entries, key=str) + [START]
+        tables = SearchTables.cut(child.dmap, targets, (), False, also)
+        plans[key] = tables
     return tables
 
 

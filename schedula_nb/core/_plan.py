@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
-from ._prune import reverse_reach
 from ._tables import SearchTables
 
 __all__ = ["Plan", "plan_for", "wildcard_inputs"]
@@ -97,7 +96,6 @@ def plan_for(
             sub = dsp.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
             plan = Plan(SearchTables(sub.dmap), rev, dsp=sub)
         elif outputs and not no_call:
-            keep, edges = reverse_reach(dsp.dmap, outputs, inputs, wildcard)
             cut = partial(
                 dsp.get_sub_dsp_from_workflow,
                 outputs,
@@ -106,7 +104,8 @@ def plan_for(
                 blockers=inputs,
                 wildcard=wildcard,
             )
-            plan = Plan(SearchTables.reached(dsp.dmap, keep, edges), rev, cut=cut)
+            tables = SearchTables.cut(dsp.dmap, outputs, inputs, wildcard)
+            plan = Plan(tables, rev, cut=cut)
         else:
             full = plans.get("full")
             if full is None or full.rev != rev:  # the whole model's, shared

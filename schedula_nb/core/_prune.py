@@ -16,7 +16,7 @@ from typing import Any
 from ._graph import DiGraph
 from ._tokens import NONE, SINK, START
 
-__all__ = ["reverse_reach", "shrunk_model", "sub_model", "sub_model_from_graph"]
+__all__ = ["shrunk_model", "sub_model", "sub_model_from_graph"]
 
 
 def _new_sub(dsp: Any, nodes: dict, succ: dict, pred: dict) -> Any:
@@ -238,38 +238,3 @@ def _met_at(sol: Any, node: Hashable) -> float:
             ln = next((ln for w, ln in sol.tables.succ.get(p, ()) if w == node), 1)
             seen.append(sol.visit[p] + ln)
     return max(seen, default=float("inf"))
-
-
-def reverse_reach(
-    dmap: Any, sources: Iterable, blockers: Iterable, wildcard: bool = False
-) -> tuple[set, list]:
-    """A backward search from ``sources`` over the model: the nodes it reaches
-    and the edges it crosses, in the order it crosses them -- what
-    ``sub_model_from_graph(reverse=True)`` keeps, without building it.
-
-    Nodes in ``blockers`` (a source only when not ``wildcard``) are reached
-    but not searched through. The edge order is the successor order of the
-    sub-model, which decides which function a data node sees first.
-    """
-    nodes, pred = dmap.nodes, dmap.pred
-    blockers = set(blockers)
-    keep: set = set()
-    edges: list = []
-    queue: deque = deque()
-    for s in sorted(sources, key=str):
-        if s in nodes and s not in keep:
-            keep.add(s)
-            if not (s in blockers and not wildcard):
-                queue.append(s)
-    while queue:
-        parent = queue.popleft()
-        children = pred[parent]
-        for child in sorted(children, key=str) if len(children) > 1 else children:
-            if child is START and nodes[parent]["type"] == "data":
-                continue
-            if child not in keep:
-                keep.add(child)
-                if child not in blockers:
-                    queue.append(child)
-            edges.append((child, parent))
-    return keep, edges

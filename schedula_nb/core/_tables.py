@@ -9,8 +9,11 @@ then by ``str(id)``, then by insertion index.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections import deque
+from collections.abc import Hashable, Iterable
 from typing import Any
+
+from ._tokens import START
 
 __all__ = ["SearchTables"]
 
@@ -37,23 +40,60 @@ class SearchTables:
         self.rev = dmap.rev
 
     @classmethod
-    def reached(cls, dmap, keep: set, edges: list) -> SearchTables:
-        """The tables of the part of the model a backward search from the
-        outputs kept: its nodes ``keep`` and its ``edges`` (in successor order),
-        built without the tables of the whole model."""
+    def cut(
+        cls,
+        dmap,
+        sources: Iterable,
+        blockers: Iterable,
+        wildcard: bool = False,
+        also: Iterable = (),
+    ) -> SearchTables:
+        """The tables of the part of the model a backward search from
+        ``sources`` reaches, built as the search goes (one pass).
+
+        ``blockers`` (a source only when not ``wildcard``) are kept but not
+        searched through; START feeds only functions. Successors are listed in
+        the order the search crosses their edges: the sub-model's successor
+        order, which decides which function a data node sees first. ``also``
+        are nodes kept even when not reached (with no edges).
+        """
+        nodes, pred = dmap.nodes, dmap.pred
+        blockers = set(blockers)
+        succ: dict = {}
+        npred: dict = {}
+        queue: deque = deque()
+        for s in sorted(sources, key=str):
+            if s in nodes and s not in succ:
+                succ[s], npred[s] = [], 0
+                if not (s in blockers and not wildcard):
+                    queue.append(s)
+        pop, push = queue.popleft, queue.append
+        while queue:
+            parent = pop()
+            attr = nodes[parent]
+            into_data, weight = attr["type"] == "data", attr.get("weight", 0)
+            edges = pred[parent]
+            n = 0
+            for child in sorted(edges, key=str) if len(edges) > 1 else edges:
+                if child is START and into_data:
+                    continue
+                out = succ.get(child)
+                if out is None:
+                    out = succ[child] = []
+                    npred[child] = 0
+                    if child not in blockers:
+                        push(child)
+                out.append((parent, edges[child].get("weight", 1) + weight))
+                n += 1
+            npred[parent] = n
+        for extra in also:
+            if extra in nodes and extra not in succ:
+                succ[extra], npred[extra] = [], 0
         new = object.__new__(cls)
-        nodes, msucc = dmap.nodes, dmap.succ
         new.nodes, new.rev = nodes, dmap.rev
-        succ: dict = {u: [] for u in keep}
-        npred = dict.fromkeys(keep, 0)
-        for u, v in edges:
-            succ[u].append(
-                (v, msucc[u][v].get("weight", 1) + nodes[v].get("weight", 0))
-            )
-            npred[v] += 1
         new.succ = {u: tuple(out) for u, out in succ.items()}
         new.npred = npred
-        new.rank, new.funcs, new.waits, new.subs = _kinds(nodes, keep)
+        new.rank, new.funcs, new.waits, new.subs = _kinds(nodes, succ)
         return new
 
     def with_waits(self, flags: dict) -> SearchTables:
