@@ -26,6 +26,8 @@ from . import style, summary
 
 __all__ = [
     "model_graph",
+    "drawn_nodes",
+    "drawn_edges",
     "node_tooltip",
     "sub_models",
     "sub_solution",
@@ -116,7 +118,7 @@ def model_graph(
         Extra graphviz graph attributes (``rankdir``, ``splines`` ...).
     """
     gv = require_graphviz()
-    nodes = _drawn_nodes(dsp, solution, workflow_only)
+    nodes = drawn_nodes(dsp, solution, workflow_only)
     names = {node: f"n{i}" for i, node in enumerate(nodes)}
     attrs = {"rankdir": "LR", "fontname": FONT, "tooltip": " "}
     attrs.update(graph_attr or {})
@@ -132,13 +134,27 @@ def model_graph(
     links = links or {}
     for node, attr in nodes.items():
         g.node(names[node], **_node_attrs(node, attr, solution, order, links))
-    for u, v, value in _drawn_edges(dsp, solution, names):
+    for u, v, value in drawn_edges(dsp, solution, names):
         g.edge(names[u], names[v], **_edge_attrs(u, v, value, solution))
     return g
 
 
-def _drawn_nodes(dsp: Any, solution: Any, workflow_only: bool) -> dict:
-    """Node -> attributes of the nodes to draw (workflow-only nodes included)."""
+def drawn_nodes(dsp: Any, solution: Any = None, workflow_only: bool = False) -> dict:
+    """Node -> attributes of the nodes a drawing of ``dsp`` shows, in drawing
+    order (the drawing names them ``n0``, ``n1`` ... in this order, and so do
+    the explorer's elements).
+
+    With a ``solution``, the nodes only its workflow has (``START`` when the
+    model has no start node) are added; ``workflow_only`` keeps just the
+    nodes the dispatch reached.
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher()
+    >>> dsp.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> list(drawn_nodes(dsp)), list(drawn_nodes(dsp, dsp({'a': 1})))
+    (['f', 'a', 'b'], ['f', 'a', 'b', start])
+    """
     nodes = dict(dsp.dmap.nodes)
     if solution is None:
         return nodes
@@ -151,8 +167,19 @@ def _drawn_nodes(dsp: Any, solution: Any, workflow_only: bool) -> dict:
     return nodes
 
 
-def _drawn_edges(dsp: Any, solution: Any, names: Mapping) -> list[tuple]:
-    """``(u, v, value)`` of the model's edges and the workflow's among ``names``."""
+def drawn_edges(dsp: Any, solution: Any, names: Mapping) -> list[tuple]:
+    """``(u, v, value)`` of the edges a drawing shows: the model's edges and,
+    with a ``solution``, the workflow's (``value``: what travelled along the
+    edge, ``None`` if nothing did), between nodes of ``names`` (the drawn
+    nodes, e.g. the result of :func:`drawn_nodes`).
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher()
+    >>> dsp.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> drawn_edges(dsp, dsp({'a': -1}), drawn_nodes(dsp))
+    [('f', 'b', 1), ('a', 'f', -1)]
+    """
     edges = [
         (u, v, None)
         for u, nbrs in dsp.dmap.succ.items()

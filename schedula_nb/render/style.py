@@ -141,7 +141,11 @@ def node_status(node: Hashable, solution: Any) -> str:
         return INPUT
     if node in solution:
         return COMPUTED
-    if node in solution.t_start or node in solution.results:
+    if (
+        node in solution.t_start
+        or node in solution.results
+        or node in getattr(solution, "children", ())  # a sub-model that ran
+    ):
         return RAN
     if node in solution.visit or node in solution.workflow.nodes:
         return REACHED

@@ -124,7 +124,7 @@ class View:
             raise TypeError(f"a View needs a model with a dmap, not {dsp!r}")
         self.dsp = dsp
         self.solution = solution
-        drawn = _graph._drawn_nodes(dsp, solution, False)
+        drawn = _graph.drawn_nodes(dsp, solution, False)
         self.ids: dict[Hashable, str] = {n: f"n{i}" for i, n in enumerate(drawn)}
         #: element id -> model node; ``(sub-model node, inner node)`` inside
         #: an expanded sub-model
@@ -134,7 +134,7 @@ class View:
         self.nodes = [self._node_element(n, a) for n, a in drawn.items()]
         self.edges = [
             _edge_element(self.ids[u], self.ids[v], style.edge_status(u, v, solution))
-            for u, v, _ in _graph._drawn_edges(dsp, solution, self.ids)
+            for u, v, _ in _graph.drawn_edges(dsp, solution, self.ids)
         ]
         self._by_id: dict[str, dict] | None = None
         #: the sub-model nodes drawn open (their nodes inside them)
