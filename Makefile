@@ -40,7 +40,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 SKIP_SYSTEM_DEPS ?=
 
 .PHONY: help setup system-deps python-deps lab test lint format pytest notebooks \
-        bench docs clean distclean
+        bench docs widgets-js clean distclean
 
 help:
 	@echo "make lab        set up, then open JupyterLab on notebooks/tutorial.ipynb"
@@ -50,6 +50,7 @@ help:
 	@echo "make format     ruff format . and ruff check --fix ."
 	@echo "make bench      run benchmarks/run.py"
 	@echo "make docs       build the documentation site into docs/_build/html"
+	@echo "make widgets-js rebuild the explorer's bundled graph (npm: cytoscape.js + dagre)"
 	@echo "make clean      remove caches and build output (distclean: also $(VENV))"
 
 setup: system-deps python-deps
@@ -143,6 +144,11 @@ bench: python-deps
 docs: python-deps
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
 	@echo "docs: open docs/_build/html/index.html"
+
+# The explorer's graph for big models: cytoscape.js and cytoscape-dagre from the
+# npm registry, bundled into ONE committed ESM file (schedula_nb/widgets/static/graph.js).
+widgets-js:
+	cd schedula_nb/widgets/js && npm ci --no-audit --no-fund && npm run build
 
 # --- housekeeping -----------------------------------------------------------
 clean:

@@ -5,8 +5,15 @@ on the tutorial (an input changed in the browser -> the graph re-coloured).
 Run (JupyterLab on 127.0.0.1 and the system Chromium, as the browser tests)::
 
     .venv/bin/python benchmarks/explorer_browser.py [--sizes 100 1000 5000] [--trips 10]
+        [--backend auto|ipycytoscape|anywidget]
 
 Targets: 1,000 nodes drawn in under 3 s; a round trip under 300 ms.
+
+``--backend`` is the explorer's graph widget: ``auto`` (the default) draws a
+level of more than 300 nodes with the bundled cytoscape.js widget (anywidget,
+one message for the whole graph) and smaller ones with ipycytoscape (a widget
+per node and edge). Results and the breakdown of where the time goes are in
+``benchmarks/results/explorer.md``.
 
 How it is measured: each size runs in a fresh kernel. The kernel records
 ``time.time()`` just before ``explore()``; the page records ``Date.now()`` when
@@ -50,7 +57,7 @@ dsp = chain_model(sh, {{n}})
 
 SHOW = """\
 t0 = time.time()
-ex = sh.explore(dsp, height="600px")
+ex = sh.explore(dsp, height="600px", backend={backend!r})
 ex
 """
 
@@ -91,10 +98,12 @@ def _kernel_value(page, name: str) -> float:
     return float(out.inner_text().strip())
 
 
-def time_draw(browser, root: Path, home: Path, n: int, timeout: float) -> dict:
+def time_draw(
+    browser, root: Path, home: Path, n: int, timeout: float, backend: str = "auto"
+) -> dict:
     """Seconds from ``explore()`` to the drawn graph, for a chain of ``n`` nodes."""
     name = f"draw_{n}.ipynb"
-    write_notebook(root / name, [SETUP.format(n=n), SHOW])
+    write_notebook(root / name, [SETUP.format(n=n), SHOW.format(backend=backend)])
     server = start_server("lab", root, home / f"lab-{n}")
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
@@ -153,9 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--trips", type=int, default=10)
     parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument(
+        "--backend", default="auto", choices=("auto", "ipycytoscape", "anywidget")
+    )
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args(argv)
-    results: dict = {"draw": [], "round_trip": None}
+    results: dict = {"backend": args.backend, "draw": [], "round_trip": None}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         root, home = Path(tmp) / "nb", Path(tmp) / "home"
         root.mkdir()
@@ -164,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             for n in args.sizes:
-                row = time_draw(browser, root, home, n, args.timeout)
+                row = time_draw(browser, root, home, n, args.timeout, args.backend)
                 results["draw"].append(row)
                 shown = (
                     "not drawn: " + row["error"]

@@ -1,4 +1,5 @@
-"""The explorer: an interactive ipycytoscape view of models and workflows.
+"""The explorer: an interactive cytoscape view of models and workflows
+(ipycytoscape, or for big models a bundled cytoscape.js anywidget).
 
 ``explore(obj)`` (also ``sh.explore``, ``dsp.explore()``, ``sol.explore()``)
 returns an :class:`Explorer`. ipywidgets, ipycytoscape and pandas load when
@@ -27,7 +28,8 @@ __all__ = ["Explorer", "explore"]
 
 def explore(obj: Any, **options: Any) -> Explorer:
     """An :class:`Explorer` of a model or a solution; ``options`` go to it
-    (``layout``, ``live``, ``delay``, ``fields``, ``height``).
+    (``layout``, ``live``, ``delay``, ``fields``, ``height``, ``max_nodes``,
+    ``backend``).
 
     >>> import schedula_nb as sh
     >>> dsp = sh.Dispatcher(name='demo')

@@ -1,20 +1,30 @@
-"""The one module that touches ipycytoscape: a graph widget behind a small API.
+"""The one module the explorer reaches its graph widget through: a graph
+behind a small API.
 
-The explorer talks to :class:`GraphView` only (``draw``, ``restyle``,
-``on_click``, ``on_hover``, ``set_layout``, ``fit``), so another front-end (an
-``anywidget`` with cytoscape.js bundled in the package) can replace this module
-without touching the explorer's Python API.
+The explorer talks to a graph view only (``draw``, ``update``, ``restyle``,
+``set_data``, ``on_click``, ``on_hover``, ``set_layout``, ``relayout``,
+``wheel_zoom``), made by :func:`graph_view`: :class:`GraphView` here
+(ipycytoscape) or ``_cytojs.BundledGraphView`` (an ``anywidget`` with
+cytoscape.js bundled in the package) for big levels, where ipycytoscape's
+widget per node and edge is too slow. Both share the stylesheet and layouts
+below, so the explorer's Python API is the same on either.
+
+The default layout, ``dot``, places the nodes where graphviz's dot put them
+(left to right, computed in Python by ``_layout`` in the dot run that also
+makes the static drawing): cytoscape's ``preset`` layout, no layout work in
+the browser. ``dagre`` (in the browser) stands in when dot is missing.
 
 ipycytoscape's ``zoom`` trait does not reach the browser, so zooming is the
 user's (wheel or pinch), and off by default: :meth:`GraphView.wheel_zoom`
 turns it on, and the page scrolls past the graph otherwise.
 
-Two facts about ipycytoscape 1.3.3 shape it: the front-end re-runs the whole
-layout on every ``add_node``/``add_edge`` call, so a view is built from
-``Node``/``Edge`` objects that already carry their data and classes, added with
-one ``add_nodes`` and one ``add_edges`` call; and recolouring only changes the
-``classes`` of the elements that changed (one small message each), never
-rebuilds the graph.
+Two facts about ipycytoscape 1.3.3 shape :class:`GraphView`: the front-end
+re-runs the whole layout on every ``add_node``/``add_edge`` call, so a view is
+built from ``Node``/``Edge`` objects that already carry their data and classes
+(edges their ``directed`` class too: ``add_edges`` would send a message per
+edge to add it), added with one ``add_nodes`` and one ``add_edges`` call; and
+recolouring only changes the ``classes`` of the elements that changed (one
+small message each), never rebuilds the graph.
 
 The stylesheet is made from :mod:`schedula_nb.render.style`, so the explorer's
 colours are the drawings' colours. Its status colours select on the elements'
@@ -33,15 +43,36 @@ from typing import Any
 from ..render import style
 from ._view_model import TIME_BUCKETS
 
-__all__ = ["GraphView", "stylesheet", "LAYOUTS", "layout_options", "require_widgets"]
+__all__ = [
+    "GraphView",
+    "LaidOutView",
+    "graph_view",
+    "stylesheet",
+    "LAYOUTS",
+    "BACKENDS",
+    "BUNDLED_ABOVE",
+    "layout_options",
+    "require_widgets",
+]
+
+#: the graph widgets the explorer can draw with (``auto`` picks by size)
+BACKENDS = ("auto", "ipycytoscape", "anywidget")
+#: with ``backend='auto'``, a level of more nodes than this is drawn by the
+#: bundled cytoscape.js widget (``_cytojs``) when anywidget is installed:
+#: ipycytoscape's widget per element costs about 1 ms each in the kernel and
+#: the browser, 2 s for a 1,000-node model
+BUNDLED_ABOVE = 300
 
 INSTALL_HINT = (
     "the explorer needs ipywidgets, ipycytoscape and pandas: "
     "pip install 'schedula_nb[widgets]'"
 )
 
-#: layout name -> cytoscape layout options (dagre left to right is the default)
+#: layout name -> cytoscape layout options. ``dot`` (the default) places the
+#: nodes where graphviz's dot put them, left to right (positions computed in
+#: Python, see ``_layout``); without positions it falls back to ``dagre``.
 LAYOUTS: dict[str, dict[str, Any]] = {
+    "dot": {"name": "preset", "fit": True, "padding": 10},
     "dagre": {
         "name": "dagre",
         "rankDir": "LR",
@@ -103,16 +134,51 @@ _OVERLAYS: list[dict[str, Any]] = [
 BIG = 300
 
 
-def layout_options(name: str, nodes: int = 0) -> dict[str, Any]:
-    """The cytoscape options of layout ``name`` for a graph of ``nodes`` nodes.
+def layout_options(
+    name: str, nodes: int = 0, positions: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The cytoscape options of layout ``name`` for a graph of ``nodes`` nodes
+    (``positions``: element id -> ``{'x', 'y'}``, for ``dot``).
 
     >>> layout_options('dagre')['ranker'], layout_options('dagre', 1000)['ranker']
     ('network-simplex', 'longest-path')
+    >>> layout_options('dot', 2, {'n0': {'x': 0, 'y': 0}})['name']
+    'preset'
+    >>> layout_options('dot', 2)['name']  # no positions: dagre
+    'dagre'
     """
+    if name == "dot":
+        if not positions:
+            return layout_options("dagre", nodes)
+        return {**LAYOUTS[name], "positions": dict(positions)}
     options = dict(LAYOUTS[name])
     if name == "dagre" and nodes > BIG:
         options["ranker"] = "longest-path"
     return options
+
+
+def graph_view(
+    layout: str = "dot", height: str = "480px", backend: str = "auto", nodes: int = 0
+) -> Any:
+    """The graph widget of an explorer: :class:`GraphView` (ipycytoscape) or
+    ``_cytojs.BundledGraphView`` (anywidget); ``auto`` takes the second for
+    more than :data:`BUNDLED_ABOVE` ``nodes`` when anywidget is installed.
+
+    >>> type(graph_view(nodes=10)).__name__
+    'GraphView'
+    """
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of {BACKENDS}")
+    if backend != "ipycytoscape":
+        from . import _cytojs
+
+        if backend == "anywidget" and not _cytojs.available():
+            raise ImportError(
+                "backend='anywidget' needs anywidget: pip install 'schedula_nb[widgets]'"
+            )
+        if backend == "anywidget" or (nodes > BUNDLED_ABOVE and _cytojs.available()):
+            return _cytojs.BundledGraphView(layout, height)
+    return GraphView(layout, height)
 
 
 def require_widgets() -> Any:
@@ -145,6 +211,9 @@ def stylesheet() -> list[dict[str, Any]]:
                 "font-family": "Helvetica, Arial, sans-serif",
                 "border-width": 1,
                 "height": 24,
+                # labels smaller than this on screen are not drawn: the first
+                # paint of a zoomed-out 1,000-node graph is ~40% cheaper
+                "min-zoomed-font-size": 5,
             },
         },
         {
@@ -196,7 +265,26 @@ def stylesheet() -> list[dict[str, Any]]:
     return rules + _OVERLAYS
 
 
-class GraphView:
+class LaidOutView:
+    """What both graph widgets share: the layout, set by name, on a
+    ``widget`` with a ``cytoscape_layout`` trait."""
+
+    widget: Any
+    positions: dict[str, Any] | None
+    _size: int
+
+    def set_layout(self, name: str, positions: Mapping[str, Any] | None = None) -> None:
+        """Lay the graph out with one of :data:`LAYOUTS` (``positions``: new
+        positions for ``dot``, else the last ones given)."""
+        if name not in LAYOUTS:
+            raise ValueError(f"unknown layout {name!r}; choose one of {list(LAYOUTS)}")
+        if positions is not None:
+            self.positions = dict(positions)
+        self.layout_name = name
+        self.widget.cytoscape_layout = layout_options(name, self._size, self.positions)
+
+
+class GraphView(LaidOutView):
     """A cytoscape graph of element dicts (see ``_view_model.View``).
 
     ``widget`` is the ipywidgets object to put in a layout. The graph does not
@@ -204,7 +292,7 @@ class GraphView:
     ``wheel_zoom(True)``, so scrolling the notebook past it works.
     """
 
-    def __init__(self, layout: str = "dagre", height: str = "480px") -> None:
+    def __init__(self, layout: str = "dot", height: str = "480px") -> None:
         cyto = require_widgets()
         self._cyto = cyto
         self.widget = cyto.CytoscapeWidget(
@@ -218,19 +306,27 @@ class GraphView:
         self.widget.set_style(stylesheet())
         self.layout_name = ""
         self._size = 0  # nodes drawn: big graphs get a cheaper dagre ranking
+        #: element id -> position for the ``dot`` layout (``None``: not known)
+        self.positions: dict[str, Any] | None = None
         self.set_layout(layout)
         #: element id -> ipycytoscape Node or Edge
         self.elements: dict[str, Any] = {}
 
-    def draw(self, nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> None:
-        """Replace what is drawn: one ``add_nodes`` and one ``add_edges`` call."""
+    def draw(
+        self,
+        nodes: Iterable[Mapping],
+        edges: Iterable[Mapping],
+        positions: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Replace what is drawn: one ``add_nodes`` and one ``add_edges`` call
+        (``positions``: where the ``dot`` layout puts the nodes)."""
         cyto = self._cyto
         graph = self.widget.graph
         nodes = list(nodes)
         self._size = len(nodes)
-        self.set_layout(self.layout_name)  # sends nothing when unchanged
+        self.set_layout(self.layout_name, positions)  # sends nothing when unchanged
         new_nodes = [cyto.Node(data=_data(el), classes=el["classes"]) for el in nodes]
-        new_edges = [cyto.Edge(data=_data(el), classes=el["classes"]) for el in edges]
+        new_edges = [_edge(cyto, el) for el in edges]
         old = list(self.elements.values())
         self.elements = {e.data["id"]: e for e in (*new_nodes, *new_edges)}
         if graph.nodes or graph.edges:
@@ -264,7 +360,7 @@ class GraphView:
                 new_nodes.append(cyto.Node(data=_data(el), classes=el["classes"]))
         for el in edges:
             if el["id"] not in self.elements:
-                new_edges.append(cyto.Edge(data=_data(el), classes=el["classes"]))
+                new_edges.append(_edge(cyto, el))
         self.elements.update((e.data["id"], e) for e in (*new_nodes, *new_edges))
         graph = self.widget.graph
         with graph.hold_sync():
@@ -303,13 +399,6 @@ class GraphView:
         """Call ``callback(element_id)`` when the pointer enters a node."""
         self.widget.on("node", "mouseover", lambda e: callback(e["data"]["id"]))
 
-    def set_layout(self, name: str) -> None:
-        """Lay the graph out with one of :data:`LAYOUTS`."""
-        if name not in LAYOUTS:
-            raise ValueError(f"unknown layout {name!r}; choose one of {list(LAYOUTS)}")
-        self.layout_name = name
-        self.widget.cytoscape_layout = layout_options(name, self._size)
-
     def relayout(self) -> None:
         """Run the layout again (e.g. after hiding nodes)."""
         self.widget.relayout()
@@ -317,6 +406,12 @@ class GraphView:
     def wheel_zoom(self, on: bool) -> None:
         """Let the mouse wheel (and pinch) zoom the graph, or the page scroll."""
         self.widget.user_zooming_enabled = bool(on)
+
+
+def _edge(cyto: Any, el: Mapping) -> Any:
+    # "directed" given here: ``add_edges(directed=True)`` appends it to the
+    # classes of an edge without it, one more message per edge
+    return cyto.Edge(data=_data(el), classes=el["classes"] + " directed")
 
 
 def _data(el: Mapping) -> dict[str, Any]:

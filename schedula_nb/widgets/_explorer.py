@@ -34,10 +34,11 @@ from ..core._solution import Solution
 from ..core._tokens import EMPTY
 from ..render import summary
 from . import _controls
-from ._cyto import LAYOUTS, GraphView
+from ._cyto import LAYOUTS, graph_view
 from ._decisions import decisions
 from ._details import EMPTY_PANE, details_html
 from ._form import Debouncer, InputsForm, form_fields
+from ._level import Level as _Level
 from ._table import ROWS, results_table
 from ._view_model import (
     View,
@@ -51,18 +52,6 @@ from ._view_model import (
 __all__ = ["Explorer"]
 
 
-class _Level:
-    """One step of the breadcrumb: a model, its solution, and how it was named."""
-
-    __slots__ = ("dsp", "solution", "node", "view")
-
-    def __init__(
-        self, dsp: Any, solution: Any, node: Hashable = None, expanded: Any = ()
-    ) -> None:
-        self.dsp, self.solution, self.node = dsp, solution, node
-        self.view = View(dsp, solution, expanded)
-
-
 class Explorer(w.VBox):
     """An interactive view of a model or a solution (see the module docstring).
 
@@ -71,7 +60,9 @@ class Explorer(w.VBox):
     obj
         A ``Dispatcher`` or a ``Solution``.
     layout
-        The graph layout, one of ``'dagre'`` (left to right), ``'breadthfirst'``,
+        The graph layout, one of ``'dot'`` (the default: graphviz's layout,
+        left to right, the same as the static drawing's), ``'dagre'`` (left to
+        right, laid out in the browser), ``'breadthfirst'``,
         ``'cose'``, ``'grid'``, ``'circle'``, ``'concentric'``.
     live
         Re-dispatch on every change of an input (after ``delay`` seconds).
@@ -84,8 +75,13 @@ class Explorer(w.VBox):
         Draw at most this many nodes. A bigger level is drawn in part: the
         nodes the dispatch reached (or the first ones, for a model), or, once
         a node is selected with ``hops`` set, its neighbourhood; the status
-        line says so. Every ipycytoscape element is a widget of its own, and
-        thousands of them are slow to draw (see ``benchmarks/explorer_browser.py``).
+        line says so. A browser draws and pans thousands of nodes slowly
+        (see ``benchmarks/explorer_browser.py``).
+    backend
+        The graph widget: ``'ipycytoscape'`` (a widget per node and edge),
+        ``'anywidget'`` (cytoscape.js bundled in the package, the elements
+        sent as one list: needs ``anywidget``), or ``'auto'``: the second for
+        a top level of more than ``_cyto.BUNDLED_ABOVE`` (300) nodes.
 
     Methods: ``select(node)``, ``enter(sub_model)``, ``back()``, ``go(depth)``,
     ``expand(sub_model)``, ``collapse(sub_model)``, ``set_inputs(...)``,
@@ -113,12 +109,13 @@ class Explorer(w.VBox):
         self,
         obj: Any,
         *,
-        layout: str = "dagre",
+        layout: str = "dot",
         live: bool = False,
         delay: float = 0.3,
         fields: Iterable[Hashable] | None = None,
         height: str = "480px",
         max_nodes: int = 1500,
+        backend: str = "auto",
     ) -> None:
         super().__init__()
         if isinstance(obj, Solution):
@@ -136,7 +133,9 @@ class Explorer(w.VBox):
         #: the nodes drawn when the level is too big to draw whole (else None)
         self.window: set | None = None
         self.levels = [_Level(model, solution)]
-        self.graph = GraphView(layout, height)
+        self.graph = graph_view(
+            layout, height, backend, min(len(self.levels[0].view.nodes), max_nodes)
+        )
         self.debounce = Debouncer(delay)
         given = dict(solution.inputs) if solution is not None else {}
         chosen = form_fields(model, given) if fields is None else list(fields)
@@ -233,8 +232,16 @@ class Explorer(w.VBox):
     def _draw(self) -> None:
         """Draw the current level from scratch (a level change)."""
         self.window = self._window()
-        self.graph.draw(*self._elements())
+        nodes, edges = self._elements()
+        self.graph.draw(nodes, edges, self._positions(nodes, edges))
         self._refresh()
+
+    def _positions(self, nodes: list, edges: list, layout: str = "") -> dict | None:
+        """Where dot puts the drawn elements, when the layout (default: the
+        graph's) is ``dot``."""
+        if (layout or self.graph.layout_name) != "dot":
+            return None
+        return self.levels[-1].layout(self.window, nodes, edges)
 
     def _refresh(self) -> None:
         """Recolour in place and update the panes (no redraw)."""
@@ -360,7 +367,8 @@ class Explorer(w.VBox):
                 raise TypeError(f"set_view() got an unknown option {name!r}")
             setattr(self, name, value)
         if layout is not None:
-            self.graph.set_layout(layout)
+            positions = self._positions(*self._elements(), layout)
+            self.graph.set_layout(layout, positions)
             self.ui.layout.value = layout
         self._refresh()
         return self
@@ -423,7 +431,15 @@ class Explorer(w.VBox):
         if window != self.window:
             self._draw()
             return
-        self.graph.update(*self._elements())
+        nodes, edges = self._elements()
+        drawn = self.graph.elements
+        if any(el["id"] not in drawn for el in (*nodes, *edges)):
+            # elements new to the view: place them (before they are added,
+            # which runs the layout again)
+            positions = self._positions(nodes, edges)
+            if positions:
+                self.graph.set_layout(self.graph.layout_name, positions)
+        self.graph.update(nodes, edges)
         self._refresh()
 
     def export_html(self, path: Any, title: str | None = None) -> Any:
@@ -479,10 +495,12 @@ class Explorer(w.VBox):
         """The widget, and a static drawing of the same view for places where
         widgets cannot run (GitHub, nbviewer)."""
         from ..render import mimebundle
+        from ._layout import static_bundle
 
         bundle = super()._repr_mimebundle_(**kwargs) or {}
         shown = self.solution if self.solution is not None else self.dsp
-        static = mimebundle(shown)
+        svg = self.levels[-1].static  # made with the positions: dot ran once
+        static = mimebundle(shown) if svg is None else static_bundle(shown, svg)
         for key in ("image/svg+xml", "text/html"):
             if key in static:
                 bundle[key] = static[key]

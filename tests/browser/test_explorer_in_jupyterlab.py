@@ -94,7 +94,9 @@ def test_explorer_draws_clicks_and_recolours(jupyterlab, notebooks_copy, page):
         timeout=30_000,
     )
     wait_for_graph(page, min_nodes=3)
-    crumbs = page.locator(f"{PANEL} .sh-breadcrumb button").all_inner_texts()
+    crumbs = page.locator(f"{PANEL} .sh-breadcrumb button")
+    crumbs.filter(has_text="sub").wait_for(timeout=20_000)  # sent after the graph
+    crumbs = crumbs.all_inner_texts()
     assert crumbs == ["checked", "sub"]
     screenshot(page, "explorer-sub-model")
 

@@ -63,7 +63,7 @@ def test_colour_by_time(fragile):
 
 
 def test_layouts_and_wheel(fragile):
-    ex = sh.explore(fragile)
+    ex = sh.explore(fragile, layout="dagre")
     assert ex.graph.widget.cytoscape_layout["name"] == "dagre"
     assert ex.graph.widget.cytoscape_layout["rankDir"] == "LR"
     assert ex.graph.widget.user_zooming_enabled is False  # the page keeps its scroll
