@@ -97,9 +97,8 @@ def _check(spec, side, values, what):
         raise Failure("\n".join(lines))
 
 
-#: warm calls shorter than this are timed in batches of consecutive calls
-WARM_BATCH_TIME = 0.005
-WARM_BATCH_MAX = 20
+#: warm dispatches are timed in batches of this many consecutive calls
+WARM_BATCH = 3
 
 
 class Side:
@@ -115,7 +114,6 @@ class Side:
         self.times = {"build": [], "first": [], "edit": [], "warm": []}
         self.failure = None
         self.n_mutations = 0
-        self.batch = None  # warm calls timed together (see _time_warm)
 
     def setup(self):
         if self.build_repeats is None:
@@ -153,20 +151,15 @@ class Side:
             _check(self.spec, self.name, self._dispatch(self.model), "second dispatch")
 
     def _time_warm(self):
-        """The same dispatch repeated: calls shorter than ``WARM_BATCH_TIME``
-        are timed in a batch of consecutive calls after one ``gc.collect()``,
-        whose mean is the sample (the cold CPU caches right after a collection
-        would otherwise add a constant to every short call)."""
-        if self.batch is None:
-            t = perf_counter()
-            self._dispatch(self.model)
-            one = perf_counter() - t
-            self.batch = max(1, min(WARM_BATCH_MAX, round(WARM_BATCH_TIME / one)))
+        """The same dispatch repeated: ``WARM_BATCH`` consecutive calls after
+        one ``gc.collect()``, whose mean is the sample (right after a
+        collection the CPU caches are cold, which would otherwise add a cost
+        growing with the working set to every single call)."""
         dispatch, model = self._dispatch, self.model
         gc.collect()
         t = perf_counter()
-        results = [dispatch(model) for _ in range(self.batch)]
-        self.times["warm"].append((perf_counter() - t) / self.batch)
+        results = [dispatch(model) for _ in range(WARM_BATCH)]
+        self.times["warm"].append((perf_counter() - t) / WARM_BATCH)
         for result in results:
             _check(self.spec, self.name, result, "warm dispatch")
 
@@ -414,9 +407,9 @@ def render(results, specs, memory, mods, reasons, cfg, elapsed, quick):
         "followed by one untimed dispatch (schedula_nb compiles the trace of its search "
         "when the same dispatch comes a second time); "
         "*edit* = right after an unrelated model change (a new data node: schedula_nb "
-        "keeps the plans it does not touch); *warm* = the same dispatch repeated (calls "
-        "under 5 ms timed in batches of up to 20 consecutive calls after one "
-        "`gc.collect()`, the mean per call is the sample). "
+        "keeps the plans it does not touch); *warm* = the same dispatch repeated (timed "
+        "as 3 consecutive calls after one `gc.collect()`, their mean is the "
+        "sample; the others are single calls). "
         "The reference caches nothing: its three are the same up to noise. Every timed "
         "result was checked against the expected outputs.\n"
     )
