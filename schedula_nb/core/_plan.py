@@ -2,8 +2,8 @@
 sub-model itself when asked for) and the traces of earlier dispatches to
 replay. They are cached on the model per shape of dispatch (input ids,
 outputs, options). A plan cut to the ancestry of the requested outputs outlives
-changes of the model that touch none of its nodes (a node added elsewhere);
-any other change rebuilds it.
+changes of the model that touch none of its nodes (a node added elsewhere, a
+function added downstream); any other change rebuilds it.
 """
 
 from __future__ import annotations
