@@ -61,11 +61,20 @@ class Frame:
     ) -> None:
         self.sol, self.tb = sol, tb
         nodes, index = tb.nodes, sol.index
-        #: node -> heap tie-break key, comparable across frames
-        self.key = {
-            n: (bool(nodes[n]["wait_inputs"]), str(n), index, nodes[n].get("index", ()))
-            for n in tb.succ
-        }
+        #: node -> heap tie-break key, comparable across frames; the same for
+        #: the same tables at the same place (solution index) in every dispatch
+        key = tb.frame_keys.get(index)
+        if key is None:
+            key = tb.frame_keys[index] = {
+                n: (
+                    bool(nodes[n]["wait_inputs"]),
+                    str(n),
+                    index,
+                    nodes[n].get("index", ()),
+                )
+                for n in tb.succ
+            }
+        self.key = key
         self.seen: dict = {}  # node -> smallest distance pushed
         self.arrived: dict = {}  # waiting node -> predecessors heard from
         self.targets = targets  # outputs still to reach (empty: search all)

@@ -21,7 +21,17 @@ __all__ = ["SearchTables"]
 class SearchTables:
     """Flat, read-only views of one revision of a model for the search."""
 
-    __slots__ = ("nodes", "succ", "npred", "rank", "funcs", "waits", "subs", "rev")
+    __slots__ = (
+        "nodes",
+        "succ",
+        "npred",
+        "rank",
+        "funcs",
+        "waits",
+        "subs",
+        "rev",
+        "frame_keys",
+    )
 
     def __init__(self, dmap) -> None:
         nodes = dmap.nodes
@@ -38,6 +48,8 @@ class SearchTables:
         #: nodes that run a function; the nodes that wait for all predecessors
         self.rank, self.funcs, self.waits, self.subs = _kinds(nodes, nodes)
         self.rev = dmap.rev
+        #: solution index -> the nested search's heap keys (see _nested_search)
+        self.frame_keys: dict = {}
 
     @classmethod
     def cut(
@@ -94,6 +106,7 @@ class SearchTables:
         new.succ = {u: tuple(out) for u, out in succ.items()}
         new.npred = npred
         new.rank, new.funcs, new.waits, new.subs = _kinds(nodes, succ)
+        new.frame_keys = {}
         return new
 
     def with_waits(self, flags: dict) -> SearchTables:
