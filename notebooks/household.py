@@ -1,8 +1,9 @@
 """The household-energy model of ``household_energy.ipynb``, importable, for the
 explorer's Voila app (``household_energy_app.ipynb``) and the explorer tour.
 
-Keep it the same model as the notebook's (the notebook builds it in front of
-the reader, step by step).
+It is the same model as the notebook's, which builds it in front of the
+reader step by step; ``tests/notebook_env/test_household_module_is_the_notebook_model.py``
+checks that the two stay the same.
 """
 
 import schedula_nb as sh
