@@ -40,14 +40,8 @@ from ._details import EMPTY_PANE, details_html
 from ._form import Debouncer, InputsForm, form_fields
 from ._level import Level as _Level
 from ._table import ROWS, results_table
-from ._view_model import (
-    View,
-    matches,
-    neighbourhood,
-    provenance,
-    sub_model,
-    sub_solution,
-)
+from ._view_model import View, matches, sub_model, sub_solution
+from ._visible import draw_window, visible_classes, window_elements
 
 __all__ = ["Explorer"]
 
@@ -180,54 +174,20 @@ class Explorer(w.VBox):
         return results_table(self.dsp, self.solution)
 
     def _state_classes(self) -> dict[str, str]:
-        view, sol = self.view, self.solution
-        hidden: set = set()
-        if self.hide_unreached and sol is not None:
-            hidden = {
-                view.node_of[el["id"]]
-                for el in view.nodes
-                if el["status"] == "unreached"
-            }
-        if self.hops and self.selected in view.ids:
-            near = neighbourhood(self.dsp, self.selected, self.hops)
-            hidden |= set(view.ids) - near
-            hidden.discard(self.selected)
-        highlight: set = set()
-        if sol is not None and self.selected in view.ids:
-            if view.attrs.get(self.selected, {}).get("type") == "data":
-                highlight = provenance(sol, self.selected)
-        return view.classes(
-            by_time=self.color_by == "time",
+        return visible_classes(
+            self.view,
             selected=self.selected,
-            highlight=highlight,
-            matched=matches(self.dsp, self.query),
-            hidden=hidden,
+            hide_unreached=self.hide_unreached,
+            hops=self.hops,
+            color_by=self.color_by,
+            query=self.query,
         )
 
     def _window(self) -> set | None:
-        """The nodes to draw when the level has more than ``max_nodes``."""
-        view, cap = self.view, self.max_nodes
-        if len(view.nodes) <= cap:
-            return None
-        if self.hops and self.selected in view.ids:
-            near = neighbourhood(self.dsp, self.selected, self.hops)
-            return set(list(near)[:cap]) | {self.selected}
-        reached = [
-            view.node_of[el["id"]] for el in view.nodes if el["status"] != "unreached"
-        ]
-        if self.solution is not None and len(reached) <= cap:
-            return set(reached)
-        return {view.node_of[el["id"]] for el in view.nodes[:cap]}
+        return draw_window(self.view, self.max_nodes, self.selected, self.hops)
 
     def _elements(self) -> tuple[list, list]:
-        """The view's elements inside the window (all of them without one)."""
-        view, window = self.view, self.window
-        if window is None:
-            return view.nodes, view.edges
-        ids = {view.ids[n] for n in window if n in view.ids}
-        nodes = [el for el in view.nodes if el["id"] in ids]
-        edges = [e for e in view.edges if e["source"] in ids and e["target"] in ids]
-        return nodes, edges
+        return window_elements(self.view, self.window)
 
     def _draw(self) -> None:
         """Draw the current level from scratch (a level change)."""
