@@ -64,7 +64,7 @@ class Dispatcher(Doors, ModelBuilder):
         )
         #: the last solution (the reference's ``dsp.solution``)
         self.solution: Solution = Solution(self)
-        self._plans: dict = {}  # (rev, shape) -> (sub-model, search tables)
+        self._plans: dict = {}  # dispatch shape -> Plan (see _plan.plan_for)
 
     def __repr__(self) -> str:
         return (

@@ -20,7 +20,7 @@ from typing import Any
 
 from ._exceptions import DispatcherAbort, DispatcherError
 from ._nodes import fail, run_data, run_function
-from ._plan import Plan, plan_for
+from ._plan import PLAN_CACHE_SIZE, Plan, plan_for, untouched_since
 from ._search import seed_initial
 from ._solution import Solution
 from ._submodel import as_ids
@@ -249,13 +249,16 @@ def _forward(heap: list, f: Frame, u: Any, node: Hashable, d: float) -> None:
 
 def _cut_tables(child: Any, entries: set, targets: set) -> SearchTables:
     """Tables of the part of ``child`` that gives ``targets`` from ``entries``
-    (the entries themselves kept), cached on the child per revision."""
-    plans, rev = child._plans, child.dmap.rev
-    if plans.get("rev") != rev:
-        plans = child._plans = {"rev": rev}
+    (the entries themselves kept), cached on the child while no change of it
+    touches them (the rule of the dispatch's own plans)."""
+    plans, dmap = child._plans, child.dmap
+    if len(plans) > PLAN_CACHE_SIZE:
+        plans.clear()
     key = ("sub-model", frozenset(entries), frozenset(targets))
     tables = plans.get(key)
-    if tables is None:
+    if tables is not None and untouched_since(tables.rev, tables.succ, dmap):
+        tables.rev = dmap.rev  # the revision they hold for
+    else:
         # Unlike a dispatch's own cut, the entries do not stop the backward
         # search; they are kept even when cut off (they show as given), and
         # so is START, whose default the child gets like the reference's.

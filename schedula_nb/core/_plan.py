@@ -14,7 +14,7 @@ from typing import Any
 
 from ._tables import SearchTables
 
-__all__ = ["Plan", "plan_for", "wildcard_inputs"]
+__all__ = ["Plan", "plan_for", "untouched_since", "wildcard_inputs"]
 
 PLAN_CACHE_SIZE = 64  # distinct dispatch shapes kept per model
 
@@ -48,8 +48,7 @@ class Plan:
             return True
         if self._cut is None:  # the whole model, or a shrunk copy of it
             return False
-        touched = dmap.touched_since(self.rev)
-        if touched is None or not self.tables.succ.keys().isdisjoint(touched):
+        if not untouched_since(self.rev, self.tables.succ, dmap):
             return False
         self.rev = dmap.rev
         return True
@@ -60,6 +59,29 @@ class Plan:
         if self._dsp is None:
             self._dsp = self._cut()
         return self._dsp
+
+
+def untouched_since(rev: int, nodes: Mapping, dmap: Any) -> bool:
+    """Whether no change of ``dmap`` since revision ``rev`` touched one of
+    ``nodes`` (nor gave one a new input edge): what a backward cut to
+    ``nodes`` read is then the same.
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher()
+    >>> dsp.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> rev = dsp.dmap.rev
+    >>> dsp.add_function('g', abs, ['b'], ['c'])  # reads b, feeds c
+    'g'
+    >>> untouched_since(rev, {'a': 1, 'f': 1, 'b': 1}, dsp.dmap)
+    True
+    >>> untouched_since(rev, {'c': 1}, dsp.dmap)
+    False
+    """
+    if rev == dmap.rev:
+        return True
+    touched = dmap.touched_since(rev)
+    return touched is not None and nodes.keys().isdisjoint(touched)
 
 
 def plan_for(

@@ -119,3 +119,34 @@ def test_a_function_added_downstream_keeps_the_plan():
     assert dsp.dispatch({"a": 2}, ["c"])["c"] == 30
     assert _plan(dsp) is plan
     assert dsp.dispatch({"a": 2}, ["d"])["d"] == -30  # a new shape: its own plan
+
+
+def _parent_of(child):
+    top = sh.Dispatcher()
+    top.add_dispatcher(child, inputs={"x": "a"}, outputs={"c": "y"}, dsp_id="sub")
+    return top
+
+
+def _child_tables(child):
+    (tables,) = [t for k, t in child._plans.items() if k[0] == "sub-model"]
+    return tables
+
+
+def test_a_sub_model_keeps_its_cut_through_unrelated_edits_of_its_own():
+    child = _chain()
+    top = _parent_of(child)
+    assert top.dispatch({"x": 1}, ["y"])["y"] == 20
+    tables = _child_tables(child)
+    child.add_function("later", lambda c: -c, ["c"], ["d"])  # downstream of c
+    assert top.dispatch({"x": 2}, ["y"])["y"] == 30
+    assert _child_tables(child) is tables
+
+
+def test_a_sub_model_edit_on_the_way_is_used_at_once():
+    child = _chain()
+    top = _parent_of(child)
+    top.dispatch({"x": 1}, ["y"])
+    tables = _child_tables(child)
+    child.add_function("shortcut", lambda a: -a, ["a"], ["c"], weight=-0.5)
+    sol = top.dispatch({"x": 1}, ["y"])
+    assert sol["y"] == -1 and _child_tables(child) is not tables
