@@ -34,8 +34,15 @@ def run_data(sol: Solution, tb: SearchTables, node: Hashable) -> Any:
     elif memo is not None and node in memo.visit:
         if not _reuse_data(sol, memo, node):
             return None
-    elif not _compute_data(sol, node, attr, est, wait):
-        return None
+    elif wait or "function" in attr or "filters" in attr or "callback" in attr:
+        if not _compute_data(sol, node, attr, est, wait):
+            return None
+    else:  # the common case: the value is its one estimate
+        (value,) = est.values()
+        if value is NONE:
+            sol.has_none = True
+        else:
+            sol[node] = value
     out = tb.succ[node]
     if out and out[0][0] in sol.visit and out[0][0] not in tb.subs:
         sol.blocked.add(node)  # its functions already ran (wildcard): pass nothing
@@ -110,10 +117,9 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
     if not left:  # every output is known already: the function is not needed
         sol.not_needed.add(node)
         return None
-    est = sol.est
     if sol.no_call:
         for w, _ in left:
-            est.setdefault(w, {})[node] = NONE
+            sol.est.setdefault(w, {})[node] = NONE
         return left
     attr = tb.nodes[node]
     memo = sol.memo
@@ -129,6 +135,8 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
         inputs = attr["inputs"]
         if sol.has_none or sol.wildcards:
             args = _arguments(sol, inputs)
+        elif len(inputs) == 1:  # no bound method to make: the common case
+            args = [sol[inputs[0]]]
         else:
             args = list(map(sol.__getitem__, inputs))
         domain = attr.get("input_domain")
@@ -140,15 +148,28 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
             res = attr["function"](*args)
             sol.t_end[node] = perf_counter()
             sol.t_start[node] = t0
-            for flt in attr.get("filters") or ():
-                res = flt(res)
+            filters = attr.get("filters")
+            if filters:
+                for flt in filters:
+                    res = flt(res)
         except SkipNode:
             return None
         except Exception as ex:
             fail(sol, node, ex)
             return None
-    outputs = attr["outputs"]
+    est, outputs = sol.est, attr["outputs"]
     if len(outputs) == 1:
+        sol.results[node] = res
+        if len(left) == 1:  # the common case: no new list
+            k = outputs[0]
+            if res is NONE or left[0][0] != k:
+                return []
+            e = est.get(k)
+            if e is None:
+                est[k] = {node: res}
+            else:
+                e[node] = res
+            return left
         values: Any = ((outputs[0], res),)
     else:
         try:
@@ -156,17 +177,7 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
         except ValueError as ex:
             fail(sol, node, ex)
             return None
-    sol.results[node] = res
-    if len(left) == 1 and len(outputs) == 1:  # the common case: no new list
-        k = outputs[0]
-        if res is NONE or left[0][0] != k:
-            return []
-        e = est.get(k)
-        if e is None:
-            est[k] = {node: res}
-        else:
-            e[node] = res
-        return left
+        sol.results[node] = res
     fed = []
     for k, value in values:
         if value is NONE:

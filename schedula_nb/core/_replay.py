@@ -116,7 +116,10 @@ def replay(
             if "input_domain" in attr or "filters" in attr or sol.has_none:
                 return _unfuse(sol, trace)  # the model changed in place
             dist[node] = d
-            args = list(map(getitem, attr["inputs"]))
+            inputs = attr["inputs"]
+            args = (
+                [getitem(inputs[0])] if len(inputs) == 1 else list(map(getitem, inputs))
+            )
             try:
                 t0 = perf_counter()
                 res = attr["function"](*args)
