@@ -48,7 +48,7 @@ help:
 	@echo "make setup      create $(VENV), install '.[all,test]', graphviz and Chromium"
 	@echo "make lint       ruff check ."
 	@echo "make format     ruff format . and ruff check --fix ."
-	@echo "make bench      run benchmarks/run.py"
+	@echo "make bench      run benchmarks/run.py and benchmarks/search_floor.py"
 	@echo "make docs       build the documentation site into docs/_build/html"
 	@echo "make widgets-js rebuild the explorer's bundled graph (npm: cytoscape.js + dagre)"
 	@echo "make clean      remove caches and build output (distclean: also $(VENV))"
@@ -139,6 +139,7 @@ notebooks: python-deps
 
 bench: python-deps
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/search_floor.py
 
 # The site: notebooks executed now, warnings are errors (tests/docs checks it too).
 docs: python-deps

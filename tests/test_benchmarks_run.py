@@ -14,20 +14,24 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-RUN = ROOT / "benchmarks" / "run.py"
 
 SCENARIOS = ["chain-100", "chain-1000", "layered-1000", "vehicle-"]
 
 
-@pytest.mark.slow
-def test_quick_benchmark_runs_and_writes_table(tmp_path):
-    out = tmp_path / "bench.md"
+def _run_quick(script: str, out: Path) -> str:
+    """Run ``benchmarks/<script> --quick --out <out>``; return the report's text."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         [str(ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
     )
     proc = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--out", str(out)],
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / script),
+            "--quick",
+            "--out",
+            str(out),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -35,7 +39,12 @@ def test_quick_benchmark_runs_and_writes_table(tmp_path):
         timeout=240,
     )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    text = out.read_text(encoding="utf-8")
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_quick_benchmark_runs_and_writes_table(tmp_path):
+    text = _run_quick("run.py", tmp_path / "bench.md")
     assert "## Dispatch (ms)" in text
     assert "| scenario |" in text
     for name in SCENARIOS:
@@ -44,3 +53,12 @@ def test_quick_benchmark_runs_and_writes_table(tmp_path):
     assert "schedula_nb dispatch |" in text
     assert "FAILURES" not in text
     assert "schedula_nb: n/a" not in text  # the library itself must import
+
+
+@pytest.mark.slow
+def test_search_floor_runs_and_its_minimal_search_answers_right(tmp_path):
+    """``search_floor.py --quick``: the bare search and both libraries answer
+    every scenario correctly (``_check`` raises otherwise) and the table is written."""
+    text = _run_quick("search_floor.py", tmp_path / "floor.md")
+    assert "| chain-100 |" in text and "| vehicle-701 |" in text
+    assert "n/a" not in text.split("| scenario |")[1]  # all three sides ran
