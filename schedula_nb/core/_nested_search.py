@@ -5,11 +5,13 @@ its search state). Heap entries are ``(distance, key, node, frame)``; ``key``
 is unique across frames (``(waits, str(id), solution index, node index)``, the
 reference's order), so frames are never compared. A sub-model node is visited
 as soon as its first input arrives (not through the heap): it starts a child
-frame fed with the inputs that have arrived; inputs arriving later join it at their distance. When a child
-reaches (pushes) a data node mapped to parent outputs, the parent's nodes get
-the same estimate at the same distance, before the child visits it. A child
-stops when all its needed outputs are known (its workflow then shows only the
-nodes it visited). Models without sub-models use the flat loop of ``_search.py``.
+frame fed with the inputs that have arrived, then its own defaults; inputs
+arriving later join it at their distance (a parent node whose value came from
+the child goes back to it only if it feeds a child node not known yet). When a
+child visits a data node mapped to parent outputs, the parent's nodes get the
+same estimate at the same distance. A child stops when all its needed outputs
+are known (its workflow then shows only the nodes it visited). Models without
+sub-models use the flat loop of ``_search.py``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ._nodes import fail, run_data, run_function
 from ._plan import PLAN_CACHE_SIZE, Plan, plan_for, untouched_since
 from ._search import seed_initial
 from ._solution import Solution
-from ._submodel import as_ids
+from ._submodel import as_ids, feeds_back
 from ._tables import SearchTables
 from ._tokens import NONE, START
 
@@ -79,7 +81,8 @@ class Frame:
         self.arrived: dict = {}  # waiting node -> predecessors heard from
         self.targets = targets  # outputs still to reach (empty: search all)
         self.parent, self.node = parent, node  # the sub-model node it runs in
-        #: child data node -> the parent data nodes it feeds
+        #: child data node -> the parent data nodes it feeds (in the
+        #: parent's tables)
         self.links: dict = links or {}
         self.children: dict[Hashable, Frame] = {}  # sub-model node -> frame
         self.closed = False
@@ -132,6 +135,8 @@ def run_nested_search(
             f.targets.discard(v)
             if not f.targets:
                 if f.parent is None:
+                    if out:
+                        _stopped_at(f, v, out)
                     break
                 _close(f)  # a child that gave all it must give stops
                 continue
@@ -202,7 +207,8 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     entries = {c for v in attr["inputs"].values() for c in as_ids(v)}
     # Sub-models are cut to what they must give only when the dispatch has
     # outputs (the reference's rule); otherwise they run until those are known.
-    if f.cut and targets:
+    cut = f.cut and bool(targets)
+    if cut:
         plan = Plan(_cut_tables(child, entries, targets), child.dmap.rev, dsp=child)
     else:
         plan = plan_for(child, {}, None, False, False, s.no_call, {})
@@ -222,10 +228,14 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
         csol.prefetch = s.prefetch.child(csol, plan.tables)
     csol.sub_sol = s.sub_sol  # one registry for all levels, keyed by index
     s.sub_sol[csol.index] = s.children[node] = csol
-    # It stops when it has given all its outputs, or when the parent knows all
-    # the nodes it was needed for (see _known), whichever comes first.
-    gives = {c for c in links if c in plan.tables.succ}
-    frame = f.children[node] = Frame(csol, plan.tables, gives, f, node, links)
+    # It stops when it has given all its outputs (a cut child: those the
+    # parent needs, not the others its cut passes through), or when the parent
+    # knows all the nodes it was needed for (see _known), whichever is first.
+    gives = targets if cut else {c for c in links if c in plan.tables.succ}
+    # It gives values along the edges of the parent's tables only (a cut
+    # parent has no edge into an input it was given: that keeps its value).
+    feeds = {c: kept for c, ps in links.items() if (kept := _among(ps, needed))}
+    frame = f.children[node] = Frame(csol, plan.tables, gives, f, node, feeds)
     frame.cut = f.cut
     # The parent nodes it must still give; none left: it starts stopped.
     frame.pending = {p for c in targets for p in links[c] if p in needed}
@@ -240,17 +250,58 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
             _input(heap, frame, c, default["value"], d + default["initial_dist"], True)
 
 
+def _among(ids: tuple, kept: set) -> tuple:
+    """The ids among ``ids`` that are in ``kept``, in order."""
+    return tuple(i for i in ids if i in kept)
+
+
 def _forward(heap: list, f: Frame, u: Any, node: Hashable, d: float) -> None:
     """Data node ``u`` of ``f`` arrived at running sub-model ``node``."""
-    frame = f.children[node]
-    if u in f.sol:  # a closed child records it as given, but stays stopped
-        _input(heap, frame, f.tb.nodes[node]["inputs"][u], f.sol[u], d)
+    s = f.sol
+    if u in s and _hands_back(f, u, node):
+        _mark_handed_back(f, u, node)
+        # A closed child records it as given, but stays stopped.
+        _input(heap, f.children[node], f.tb.nodes[node]["inputs"][u], s[u], d)
+
+
+def _stopped_at(f: Frame, v: Hashable, out: Any) -> None:
+    """The dispatch stops at data node ``v``: the running sub-models it
+    would hand its value back to still show that edge (see _hands_back)."""
+    for w, _ in out:
+        if w in f.children and _hands_back(f, v, w):
+            _mark_handed_back(f, v, w)
+
+
+def _mark_handed_back(f: Frame, u: Hashable, node: Hashable) -> None:
+    """``u`` passes its value to ``node``: if it came from there, the
+    workflow shows the edge back (``sol.handed_back``)."""
+    if node in _producers(f.sol, f.tb, u):
+        f.sol.handed_back.add((u, node))
+
+
+def _hands_back(f: Frame, u: Hashable, node: Hashable) -> bool:
+    """Whether data node ``u`` of ``f`` passes its value to its running
+    sub-model ``node``: not when it came from there and all the child nodes
+    it feeds are known already."""
+    if node not in _producers(f.sol, f.tb, u):
+        return True
+    return feeds_back(f.tb.nodes[node], u, f.children[node].sol.visit)
+
+
+def _producers(s: Solution, tb: SearchTables, u: Hashable) -> Any:
+    """The nodes data node ``u`` took its value from (the workflow's rule)."""
+    est = s.est.get(u, ())
+    if len(est) <= 1 or u in tb.waits:
+        return est
+    return (s.chosen.get(u),)
 
 
 def _cut_tables(child: Any, entries: set, targets: set) -> SearchTables:
-    """Tables of the part of ``child`` that gives ``targets`` from ``entries``
-    (the entries themselves kept), cached on the child while no change of it
-    touches them (the rule of the dispatch's own plans)."""
+    """Tables of the part of ``child`` that leads to ``targets`` or back to
+    its ``entries`` (the reference's cut: a loop that feeds an input again
+    is kept, and runs, even when no target is reachable), cached on the
+    child while no change of it touches them (the rule of the dispatch's
+    own plans)."""
     plans, dmap = child._plans, child.dmap
     if len(plans) > PLAN_CACHE_SIZE:
         plans.clear()
@@ -260,10 +311,9 @@ def _cut_tables(child: Any, entries: set, targets: set) -> SearchTables:
         tables.rev = dmap.rev  # the revision they hold for
     else:
         # Unlike a dispatch's own cut, the entries do not stop the backward
-        # search; they are kept even when cut off (they show as given), and
-        # so is START, whose default the child gets like the reference's.
-        also = sorted(entries, key=str) + [START]
-        tables = SearchTables.cut(child.dmap, targets, (), False, also)
+        # search: they start it too. START is kept only when a function of
+        # no inputs is on the way (its default is given then, not otherwise).
+        tables = SearchTables.cut(child.dmap, targets | entries, (), False)
         plans[key] = tables
     return tables
 
@@ -272,36 +322,41 @@ def _input(
     heap: list, f: Frame, ids: Any, value: Any, d: float, late: bool = False
 ) -> None:
     """Give ``value`` to the child data nodes ``ids`` at distance ``d``
-    (``late``, a child's own default: after every other node at ``d``)."""
+    (``late``, a child's own default: after the nodes of key 0 or 1 at
+    ``d``, tied by id with the parent nodes children give, see _deliver)."""
     s, tb = f.sol, f.tb
     for x in as_ids(ids):
-        if x in s.visit or x not in tb.succ:
-            continue  # before its visit, the last value given is the one kept
+        if x not in tb.succ:
+            continue
+        # Recorded even after its visit (the workflow shows it as given, its
+        # value stays); before it, the last value given is the one kept.
         s.inputs[x], s.inputs_dist[x] = value, d
-        replaced = s.est.get(x)
-        if replaced:  # a sub-model's input overrides what its functions gave
-            s.replaced[x] = replaced
-        s.est[x] = {START: value}
+        if x in s.visit:
+            continue
+        # An estimate next to those of the child's functions: as in a flat
+        # dispatch, a function's estimate is chosen over a given value.
+        s.est.setdefault(x, {})[START] = value
         if value is NONE:
             s.has_none = True
         if x not in tb.waits or tb.npred[x] == 0:
             seen = f.seen.get(x)
             if seen is None or d < seen:
                 f.seen[x] = d
-                key = (3, *f.key[x][1:]) if late else f.key[x]
+                key = (2, *f.key[x][1:]) if late else f.key[x]
                 heappush(heap, (d, key, x, f))
 
 
 def _deliver(heap: list, f: Frame, c: Hashable, d: float) -> None:
     """Child data node ``c`` got its value at ``d``: its parent data nodes get
     it as an estimate from the sub-model node, at the same distance, after
-    every other node there (the reference's order; keys start with 0 or 1)."""
+    the nodes of key 0 or 1 there, tied by id with the children's own
+    defaults (the reference's order: keys start with 2)."""
     if c not in f.sol:  # NONE: nothing to pass on
         return
     parent, node, value = f.parent, f.node, f.sol[c]
-    ps, searched, key, seen = parent.sol, parent.tb.succ, parent.key, parent.seen
+    ps, key, seen = parent.sol, parent.key, parent.seen
     for p in f.links[c]:
-        if p in searched and p not in ps.visit:
+        if p not in ps.visit:
             ps.est.setdefault(p, {})[node] = value
             if p in parent.tb.waits:
                 _feed(heap, parent, node, d, ((p, 0),), True)

@@ -145,9 +145,9 @@ class Solution(Doors, dict):
         self.index: tuple = (-1,)
         #: sub-model node -> its solution (this level only)
         self.children: dict = {}
-        #: of a sub-model: data node -> the estimates an input given later
-        #: replaced (the workflow still shows who produced them)
-        self.replaced: dict = {}
+        #: (data node, sub-model node): the data node, given its value by
+        #: that sub-model, passes it back to it (to child nodes not known yet)
+        self.handed_back: set = set()
         self.started = time.time()
         self.perf0 = time.perf_counter()
         self.elapsed = 0.0
@@ -242,8 +242,7 @@ class Solution(Doors, dict):
         """Producer -> value of the estimates that reached data node ``node``."""
         est = self.est.get(node)
         if est is not None:
-            replaced = self.replaced.get(node) if self.replaced else None
-            return {**replaced, **est} if replaced else est
+            return est
         producer = self.fused.get(node)
         if producer is not None and producer in self.results:
             return {producer: self.results[producer]}
@@ -309,8 +308,6 @@ def _build_workflow(sol: Solution) -> DiGraph:
             _add_data_edges(sol, wf, node, attr, succ, removed)
         elif node not in removed:
             wf.add_node(node, **_function_attrs(sol, node))
-            if node in sol.children:  # its outputs come later: see the data nodes
-                continue
             for w, producers in ((w, sol.estimates(w)) for w in succ[node]):
                 if node in producers and (
                     w not in sol.visit or node == sol.chosen.get(w, node)
@@ -342,7 +339,7 @@ def _add_data_edges(sol, wf, node, attr, succ, removed) -> None:
     value = edge_value(sol, node)
     children = sol.children
     for w in succ[node]:
-        if w in children and w in producers:
+        if w in children and w in producers and (node, w) not in sol.handed_back:
             continue  # no edge back to the sub-model that gave the value
         # A function dropped as not needed loses its edges; a data node visited
         # after that passes its value on again (and brings the node back).

@@ -11,13 +11,13 @@ child's distances.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping
 from typing import Any
 
 from ._exceptions import ModelError
 from ._ids import unused_node_id
 
-__all__ = ["add_dispatcher", "as_ids", "mapping"]
+__all__ = ["add_dispatcher", "as_ids", "feeds_back", "mapping"]
 
 
 def as_ids(ids: Any) -> tuple:
@@ -27,6 +27,19 @@ def as_ids(ids: Any) -> tuple:
     (('a',), ('a', 'b'))
     """
     return tuple(ids) if isinstance(ids, (tuple, list)) else (ids,)
+
+
+def feeds_back(attr: Mapping, p: Hashable, visited: Container) -> bool:
+    """Whether parent data node ``p``, given its value by the sub-model node
+    of ``attr``, passes it back to that sub-model: only when it feeds a child
+    node not ``visited`` yet (the reference's rule: a value is not handed
+    back to nodes that are all known, the one it came from among them).
+
+    >>> attr = {'inputs': {'b': ('y', 'y2')}}
+    >>> feeds_back(attr, 'b', {'y'}), feeds_back(attr, 'b', {'y', 'y2'})
+    (True, False)
+    """
+    return any(c not in visited for c in as_ids(attr["inputs"][p]))
 
 
 def mapping(ids: Any, what: str, owner: Hashable) -> dict:

@@ -128,3 +128,195 @@ def build_submodel_feeds_back_and_competes(sh):
     dsp.add_function("direct", lambda a: a + 100, ["a"], ["b"], weight=0.5)
     dsp.add_function("back", lambda b: b * 3, ["b"], ["c"])
     return dsp, [dict(inputs={"a": 1}), dict(inputs={"a": 1}, outputs=["d"])]
+
+
+@case
+def build_submodel_own_defaults_tie_with_its_outputs(sh):
+    # A child's own default enters at the distance the child starts, after the
+    # parent's nodes there, ordered by id among the parent nodes the child
+    # gives: default 'a' (< 'b') is visited before the parent's 'b' and gives
+    # it its value; default 'zz' (> 'c') comes after the parent's 'c', which
+    # stops that child first.
+    def child(sh, name, default):
+        sub = sh.Dispatcher(name=name)
+        sub.add_data("z")
+        sub.add_data(default, default_value=0)
+        sub.add_function("f", lambda v: v + 1, [default], ["y"])
+        return sub
+
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("g", lambda: 10, None, ["z"])
+    dsp.add_function("h", lambda: 5, None, ["A"])
+    dsp.add_dispatcher(
+        child(sh, "low", "a"), inputs={"z": "z"}, outputs={"z": "b", "a": "b"}
+    )
+    dsp.add_dispatcher(
+        child(sh, "high", "zz"), inputs={"z": "z"}, outputs={"z": "c", "zz": "c"}
+    )
+    return dsp, [dict(inputs={}), dict(inputs={}, outputs=["b", "c"])]
+
+
+@case
+def build_submodel_input_after_its_function(sh):
+    # A parent value that reaches a child data node its function has already
+    # estimated does not replace that estimate: the node is visited at the
+    # input's distance, with the function's value (as in a flat dispatch),
+    # and once visited, a later input still shows as given in the workflow.
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("f", lambda b: b + 1, ["b"], ["z"], weight=1)  # z at 5
+    sub.add_function("g", lambda z: z * 1000, ["z"], ["q"])
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("start", lambda: 10, None, ["x"])
+    dsp.add_function("early", lambda x, w: x * w, ["x", "w"], ["a"], weight=0.5)
+    dsp.add_function("late", lambda x: x * 200, ["x"], ["zz"], weight=3)  # 7
+    dsp.add_dispatcher(
+        sub, inputs={"x": "b", "a": "z", "zz": "z"}, outputs={"z": "y"}, dsp_id="S"
+    )
+    # 'a' reaches z at 4.5, 'zz' at 7; without 'w' only 'zz' does.
+    return dsp, [dict(inputs={"w": 2}), dict(inputs={}), dict(inputs={"a": 1})]
+
+
+@case
+def build_submodel_cut_keeps_loops_back_to_its_inputs(sh):
+    # With outputs, a sub-model runs only what leads to the outputs it must
+    # give, and what leads back to its own inputs: the loop x2 -> G -> w -> H
+    # -> x2 runs (J and K lead nowhere needed); with no target reachable
+    # ('M' has no producer), the loop still runs.
+    sub = sh.Dispatcher(name="sub")
+    sub.add_data("M")
+    sub.add_function("F", lambda x1: x1 + 1, ["x1"], ["y"], weight=10)
+    sub.add_function("G", lambda x2: x2 + 1, ["x2"], ["w"])
+    sub.add_function("H", lambda w: w + 1, ["w"], ["x2"])
+    sub.add_function("J", lambda w: w + 1, ["w"], ["u"])
+    sub.add_function("K", lambda x1: x1 + 1, ["x1"], ["t"])
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("g", lambda: 10, None, ["a"])
+    dsp.add_dispatcher(
+        sub,
+        inputs={"a": "x1", "b": "x2"},
+        outputs={"y": "Y", "u": "U", "M": "k"},
+        dsp_id="S",
+    )
+    return dsp, [
+        dict(inputs={"b": 1}, outputs=["Y"]),
+        dict(inputs={"b": 1}, outputs=["k"]),
+        dict(inputs={"b": 1}),
+    ]
+
+
+@case
+def build_submodel_output_not_handed_back(sh):
+    # The parent's 'b' gets its value from the child's 'y' and is also an
+    # input of the same sub-model, mapped to 'y' only: the value is not handed
+    # back to where it came from ('y' does not show as given in the child).
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("F", lambda x: x + 1, ["x"], ["y"])
+    sub.add_function("G", lambda y: y * 2, ["y"], ["w"], weight=3)
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("g", lambda: 10, None, ["a"])
+    dsp.add_dispatcher(
+        sub, inputs={"a": "x", "b": "y"}, outputs={"y": "b", "w": "W"}, dsp_id="S"
+    )
+    return dsp, [dict(inputs={}), dict(inputs={}, outputs=["W"])]
+
+
+@case
+def build_submodel_cut_stops_at_what_the_parent_needs(sh):
+    # With outputs, a sub-model stops once it has given what the parent
+    # needs ('M' for 'z'): its 'a', on the cut's way (a -> G -> M) and tied
+    # with 'M', is not visited; without outputs it runs on and gives 'a'.
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("F", lambda x: (x + 1, x + 2), ["x"], ["M", "a"])
+    sub.add_function("G", lambda a: a + 1, ["a"], ["M"], weight=5)
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_dispatcher(sub, inputs={"x": "x"}, outputs={"M": "z", "a": "a"}, dsp_id="S")
+    return dsp, [dict(inputs={"x": 1}, outputs=["z"]), dict(inputs={"x": 1})]
+
+
+@case
+def build_submodel_output_onto_a_given_input(sh):
+    # The child's 'a' goes to the parent's 'A' and to 'z', which is given:
+    # with outputs, the parent's cut has no edge into a given input, so 'z'
+    # keeps its value (and no estimate from the sub-model); without outputs
+    # the sub-model's estimate reaches 'z' too.
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("F", lambda a: a + 1, ["a"], ["z"])
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_dispatcher(sub, inputs={"b": "a"}, outputs={"a": ("z", "A")}, dsp_id="S")
+    dsp.add_function("f", lambda z, A: z + A, ["z", "A"], ["M"])
+    return dsp, [
+        dict(inputs={"z": 100, "b": 5}, outputs=["M"]),
+        dict(inputs={"z": 100, "b": 5}),
+    ]
+
+
+@case
+def build_submodel_functions_of_no_inputs(sh):
+    # A child's function of no inputs ('h', 'k') runs at the distance the
+    # child starts. With outputs, a cut child keeps START only when such a
+    # function is on the way to what it must give: 'h' (for 'y') runs, while
+    # 'k' (for 'q', not needed) is cut off and START shows no value.
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("h", lambda: 7, None, ["c"])
+    sub.add_function("f", lambda x, c: x + c, ["x", "c"], ["y"])
+    sub.add_function("k", lambda: 9, None, ["q"])
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("g", lambda: 10, None, ["a"])
+    dsp.add_dispatcher(sub, inputs={"a": "x"}, outputs={"y": "b", "q": "Q"}, dsp_id="S")
+    return dsp, [
+        dict(inputs={}, outputs=["b"]),
+        dict(inputs={}, outputs=["Q"]),
+        dict(inputs={}),
+    ]
+
+
+@case
+def build_submodel_cut_drops_start_off_the_way(sh):
+    # The sub-model starts with nothing left to give (the parent's 'z' is
+    # known) and records its input; cut (with outputs), it does not record
+    # the START default of its function of no inputs, which is off the way;
+    # not cut, it does.
+    sub = sh.Dispatcher(name="sub")
+    sub.add_data("a")
+    sub.add_function("h", lambda: 5, None, ["z"])
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("g", lambda: 1, None, ["z"])
+    dsp.add_function("f", lambda z: z + 1, ["z"], ["a"])
+    dsp.add_dispatcher(sub, inputs={"z": "a"}, outputs={"a": "z"}, dsp_id="S")
+    return dsp, [dict(inputs={}, outputs=["a"]), dict(inputs={})]
+
+
+@case
+def build_submodel_output_handed_back(sh):
+    # The parent's 'b' gets its value from the child's 'y' and is an input of
+    # the same sub-model: it goes back (the workflow shows b -> S, and the
+    # child shows 'y' and 'y2' as given) only when it feeds a child node not
+    # known yet ('y2', not yet visited); mapped to 'y' alone it does not.
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("F", lambda x: x + 1, ["x"], ["y"])
+    sub.add_function("F2", lambda x: x + 5, ["x"], ["y2"], weight=0.5)
+    sub.add_function("G", lambda y: y * 2, ["y"], ["w"])
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("g", lambda: 10, None, ["a"])
+    dsp.add_dispatcher(
+        sub,
+        inputs={"a": "x", "b": ("y", "y2")},
+        outputs={"y": "b", "w": "W"},
+        dsp_id="S",
+    )
+    return dsp, [dict(inputs={}), dict(inputs={}, outputs=["b"])]
+
+
+@case
+def build_submodel_output_reached_when_the_dispatch_stops(sh):
+    # The dispatch stops at 'z' (a default) after the sub-model gave 'y'
+    # (its 'x' is visited first, by id): the workflow shows S -> y though
+    # 'y' was not visited.
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("f", lambda x: x + 1, ["x"], ["q"])
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("h", lambda y: y * 2, ["y"], ["z"])
+    dsp.add_dispatcher(sub, inputs={"a": "x"}, outputs={"x": "y"}, dsp_id="S")
+    dsp.set_default_value("a", 1)
+    dsp.set_default_value("z", 2)
+    return dsp, [dict(inputs={}, outputs=["z"])]
