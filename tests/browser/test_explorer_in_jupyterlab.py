@@ -3,6 +3,7 @@ shows its details; changing an input with live on re-colours the graph;
 clicking a sub-model node opens it. Screenshots go to ``.artifacts/browser/``."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
 from .explorer_fixtures import (
@@ -80,8 +81,10 @@ def test_explorer_draws_clicks_and_recolours(jupyterlab, notebooks_copy, page):
     wait_for_class(page, "invert", "sh-failed")
     assert node_style(page, "invert", "background-color") == "rgb(255,159,64)"
     assert "sh-unreached" in node_classes(page, "y")
-    status = page.locator(f"{PANEL} .sh-status").inner_text()
-    assert "1 failed" in status
+    # The status line is its own widget: wait for its update (see the Voila test).
+    expect(page.locator(f"{PANEL} .sh-status")).to_contain_text(
+        "1 failed", timeout=20_000
+    )
     scroll_graph_into_view(page)
     screenshot(page, "explorer-live-recoloured")
 

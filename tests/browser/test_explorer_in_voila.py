@@ -3,6 +3,7 @@ only the explorer and its form are shown (no code), it draws, and a form
 change re-dispatches and re-colours the graph."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
 from .explorer_fixtures import (
@@ -33,6 +34,10 @@ def test_app_answers_a_form_change(voila, page):
     field.press("Enter")
     wait_for_class(page, "from_meter", "sh-domain")
     assert node_style(page, "from_meter", "background-color") == "rgb(255,159,64)"
-    assert "1 out of domain" in page.locator(".sh-status").inner_text()
+    # The status line is its own widget: its update may land after the
+    # graph's, so wait for it rather than read it once.
+    expect(page.locator(".sh-status")).to_contain_text(
+        "1 out of domain", timeout=20_000
+    )
     scroll_graph_into_view(page)
     screenshot(page, "explorer-voila-app-after-change")
