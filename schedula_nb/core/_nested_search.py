@@ -24,7 +24,7 @@ from ._exceptions import DispatcherAbort, DispatcherError
 from ._nodes import fail, run_data, run_function
 from ._plan import PLAN_CACHE_SIZE, Plan, plan_for, untouched_since
 from ._search import seed_initial
-from ._solution import Solution
+from ._solution import Solution, taken_from
 from ._submodel import as_ids, feeds_back
 from ._tables import SearchTables
 from ._tokens import NONE, START
@@ -258,42 +258,32 @@ def _among(ids: tuple, kept: set) -> tuple:
 def _forward(heap: list, f: Frame, u: Any, node: Hashable, d: float) -> None:
     """Data node ``u`` of ``f`` arrived at running sub-model ``node``."""
     s = f.sol
-    if u in s and _hands_back(f, u, node):
-        _mark_handed_back(f, u, node)
-        # A closed child records it as given, but stays stopped.
-        _input(heap, f.children[node], f.tb.nodes[node]["inputs"][u], s[u], d)
+    if u not in s:
+        return
+    if _came_from(f, u, node):
+        if not feeds_back(f.tb.nodes[node], u, f.children[node].sol.visit):
+            return  # all the child nodes it feeds are known already
+        s.handed_back.add((u, node))  # the workflow shows the edge back
+    # A closed child records it as given, but stays stopped.
+    _input(heap, f.children[node], f.tb.nodes[node]["inputs"][u], s[u], d)
 
 
 def _stopped_at(f: Frame, v: Hashable, out: Any) -> None:
     """The dispatch stops at data node ``v``: the running sub-models it
-    would hand its value back to still show that edge (see _hands_back)."""
+    would hand its value back to (see _forward) still show that edge."""
     for w, _ in out:
-        if w in f.children and _hands_back(f, v, w):
-            _mark_handed_back(f, v, w)
+        if (
+            w in f.children
+            and _came_from(f, v, w)
+            and feeds_back(f.tb.nodes[w], v, f.children[w].sol.visit)
+        ):
+            f.sol.handed_back.add((v, w))
 
 
-def _mark_handed_back(f: Frame, u: Hashable, node: Hashable) -> None:
-    """``u`` passes its value to ``node``: if it came from there, the
-    workflow shows the edge back (``sol.handed_back``)."""
-    if node in _producers(f.sol, f.tb, u):
-        f.sol.handed_back.add((u, node))
-
-
-def _hands_back(f: Frame, u: Hashable, node: Hashable) -> bool:
-    """Whether data node ``u`` of ``f`` passes its value to its running
-    sub-model ``node``: not when it came from there and all the child nodes
-    it feeds are known already."""
-    if node not in _producers(f.sol, f.tb, u):
-        return True
-    return feeds_back(f.tb.nodes[node], u, f.children[node].sol.visit)
-
-
-def _producers(s: Solution, tb: SearchTables, u: Hashable) -> Any:
-    """The nodes data node ``u`` took its value from (the workflow's rule)."""
-    est = s.est.get(u, ())
-    if len(est) <= 1 or u in tb.waits:
-        return est
-    return (s.chosen.get(u),)
+def _came_from(f: Frame, u: Hashable, node: Hashable) -> bool:
+    """Whether data node ``u`` of ``f`` took its value from ``node``."""
+    s = f.sol
+    return node in taken_from(s, u, s.estimates(u), u in f.tb.waits)
 
 
 def _cut_tables(child: Any, entries: set, targets: set) -> SearchTables:

@@ -157,38 +157,40 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
         except Exception as ex:
             fail(sol, node, ex)
             return None
-    est, outputs = sol.est, attr["outputs"]
-    if len(outputs) == 1:
+    outputs = attr["outputs"]
+    if len(outputs) == 1 and len(left) == 1:  # the common case: no new list
         sol.results[node] = res
-        if len(left) == 1:  # the common case: no new list
-            k = outputs[0]
-            if res is NONE or left[0][0] != k:
-                return []
-            e = est.get(k)
-            if e is None:
-                est[k] = {node: res}
-            else:
-                e[node] = res
-            return left
-        values: Any = ((outputs[0], res),)
-    else:
-        try:
-            values = _split_outputs(node, outputs, res)
-        except ValueError as ex:
-            fail(sol, node, ex)
-            return None
-        sol.results[node] = res
+        k = outputs[0]
+        if res is NONE or left[0][0] != k:
+            return []
+        e = sol.est.get(k)
+        if e is None:
+            sol.est[k] = {node: res}
+        else:
+            e[node] = res
+        return left
+    return _feed_outputs(sol, node, outputs, left, res)
+
+
+def _feed_outputs(
+    sol: Solution, node: Hashable, outputs: Any, left: list, res: Any
+) -> list | None:
+    """Record the result ``res`` of function ``node`` as estimates of those of
+    its ``outputs`` still unknown (``left``); return ``[(output, edge length),
+    ...]`` it fed, or None when ``res`` does not match the outputs."""
+    try:
+        values = _split_outputs(node, outputs, res)
+    except ValueError as ex:
+        fail(sol, node, ex)
+        return None
+    sol.results[node] = res
     fed = []
     for k, value in values:
         if value is NONE:
             continue
         for w, ln in left:
             if w == k:
-                e = est.get(k)
-                if e is None:
-                    est[k] = {node: value}
-                else:
-                    e[node] = value
+                sol.est.setdefault(k, {})[node] = value
                 fed.append((k, ln))
                 break
     return fed

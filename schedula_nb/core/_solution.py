@@ -324,12 +324,18 @@ def _build_workflow(sol: Solution) -> DiGraph:
     return wf
 
 
+def taken_from(sol: Solution, node: Hashable, est: dict, waits: bool) -> list:
+    """The nodes data node ``node`` took its value from, out of its
+    estimates ``est``: all of them when it ``waits`` for them or has one,
+    else the one chosen (START, a value given, is not among them)."""
+    if waits or len(est) <= 1:
+        return [p for p in est if p is not START]
+    return [sol.chosen[node]] if node in sol.chosen else []
+
+
 def _add_data_edges(sol, wf, node, attr, succ, removed) -> None:
     est = sol.estimates(node)
-    if attr["wait_inputs"] or len(est) <= 1:
-        producers = [p for p in est if p is not START]
-    else:
-        producers = [sol.chosen[node]] if node in sol.chosen else []
+    producers = taken_from(sol, node, est, attr["wait_inputs"])
     wf.add_node(node)
     for p in producers:
         if p not in removed:
