@@ -174,6 +174,9 @@ class ModelBuilder:
 
         No ``inputs`` means the function starts from ``START``; no ``outputs``
         sends its result to ``SINK``. A repeated id gets ``<0>``, ``<1>`` ...
+        With a ``function_id`` and no ``function`` the node is a placeholder
+        (as in the reference): the model's shape is complete, and a dispatch
+        that reaches the node records its failure (no function to call).
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
@@ -184,8 +187,13 @@ class ModelBuilder:
         >>> dsp.dispatch(inputs={'a': 1, 'b': 2})
         Solution({'a': 1, 'b': 2, 'c': 2, 'd': 2})
         """
+        if function is None and function_id is None:
+            raise ModelError(
+                "add_function: give a function, or a function_id for a "
+                "placeholder node (its function set later)"
+            )
         for name, f in (("function", function), ("input_domain", input_domain)):
-            if (f is not None or name == "function") and not callable(f):
+            if f is not None and not callable(f):
                 raise ModelError(
                     f"add_function({function_id!r}): {name} must be callable, not {f!r}"
                 )

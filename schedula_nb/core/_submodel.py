@@ -16,6 +16,7 @@ from typing import Any
 
 from ._exceptions import ModelError
 from ._ids import unused_node_id
+from ._nested import kk_dict
 
 __all__ = ["add_dispatcher", "as_ids", "feeds_back", "mapping"]
 
@@ -50,6 +51,8 @@ def mapping(ids: Any, what: str, owner: Hashable) -> dict:
     {'a': 'a', 'b': 'b'}
     >>> mapping({'a': ['x', 'y']}, 'inputs', 'S')
     {'a': ('x', 'y')}
+    >>> mapping(['a', {'b': ['x', 'y']}], 'outputs', 'S')
+    {'a': 'a', 'b': ('x', 'y')}
     """
     if ids is None:
         return {}
@@ -60,7 +63,10 @@ def mapping(ids: Any, what: str, owner: Hashable) -> dict:
             f"add_dispatcher({owner!r}): {what} must be a list of ids or a "
             f"dict of parent id -> child id, not {ids!r}"
         )
-    return {k: k for k in ids}
+    entries = list(ids)
+    if not any(isinstance(k, Mapping) for k in entries):
+        return {k: k for k in entries}
+    return mapping(kk_dict(*entries), what, owner)  # ids mixed with dicts
 
 
 def _check_child_ids(child: Any, ids: Iterable, what: str, owner: Hashable) -> None:
@@ -100,7 +106,9 @@ def add_dispatcher(
     with a dict of the inputs that have arrived), and its outputs reach
     the parent as the child computes them. Its solution is kept in
     ``sol.sub_sol`` under the node's index path. ``include_defaults``
-    copies the child's default values of its inputs to the parent.
+    copies the child's default values of its inputs to the parent. ``dsp``
+    may also be a dict of ``add_from_lists`` arguments (``data_list``,
+    ``fun_list``, ``dsp_list``) that builds the sub-model.
     Mapping ids the child does not have are refused here.
 
     >>> import schedula_nb as sh
@@ -114,6 +122,10 @@ def add_dispatcher(
     >>> sol, sol.sub_sol[(-1, 0)]
     (Solution({'a': 3, 'b': 6}), Solution({'x': 3, 'y': 6}))
     """
+    if isinstance(dsp, Mapping):  # the reference's add_from_lists arguments
+        lists = dsp
+        dsp = type(self)(name=dsp_id or "unknown", executor=self.executor)
+        dsp.add_from_lists(**lists)
     if not hasattr(dsp, "dmap"):
         raise ModelError(f"add_dispatcher: {dsp!r} is not a model (a Dispatcher)")
     if input_domain is not None and not callable(input_domain):
