@@ -15,6 +15,7 @@ from ._doors import Doors
 from ._exceptions import ModelError
 from ._functions import selector
 from ._graph import DiGraph
+from ._lookup import get_node
 from ._model import ModelBuilder
 from ._nested_search import run_nested_search
 from ._plan import Plan, plan_for, wildcard_inputs
@@ -175,6 +176,22 @@ class Dispatcher(Doors, ModelBuilder):
         ['a', 'b', 'f']
         """
         return shrunk_model(self, inputs, outputs, inputs_dist, wildcard)
+
+    def get_node(self, *node_ids: Any, node_attr: Any = NONE) -> tuple:
+        """A node of this model, or of a sub-model at any depth, and its path:
+        ``(value or attributes, path)`` (``node_attr``: see
+        ``schedula_nb.core._lookup``; the default gives a data node's value in
+        the last solution, a function node's function).
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> sol = dsp({'a': -2})
+        >>> dsp.get_node('b'), dsp.get_node('f')
+        ((2, ('b',)), (<built-in function abs>, ('f',)))
+        """
+        return get_node(self, node_ids, node_attr)
 
     # -- dispatch ------------------------------------------------------------
     def dispatch(

@@ -23,10 +23,12 @@ __all__ = ["ModelBuilder", "add_function", "unused_node_id"]
 
 
 def _id_list(ids: Any, what: str) -> list:
-    """Validate a list of node ids given as ``inputs`` or ``outputs``."""
+    """Validate a list of node ids given as ``inputs`` or ``outputs``: a
+    list or tuple is kept, any other iterable (a dict's keys, a generator,
+    taken once) becomes a list, so the node's ids can be indexed."""
     if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
         raise ModelError(f"{what} must be a list of node ids, not {ids!r}")
-    return ids
+    return ids if isinstance(ids, (list, tuple)) else list(ids)
 
 
 class ModelBuilder:

@@ -74,7 +74,26 @@ class SubDispatch:
     'sub'
     >>> dsp({'d': {'a': 3}})['e']
     {'b': 4, 'c': 2}
+
+    Given a blueprint, a wrapper is a blueprint of the wrapper:
+
+    >>> blue = sh.BlueDispatcher().add_function('f', abs, ['a'], ['b'])
+    >>> pipe = sh.DispatchPipe(blue, 'f', ['a'], ['b'])
+    >>> pipe
+    <Blueprint of DispatchPipe: 0 calls>
+    >>> pipe.register(memo={})(-3)
+    3
     """
+
+    def __new__(cls, dsp: Any = None, *args: Any, **kwargs: Any) -> Any:
+        """A wrapper of a blueprint is a blueprint (as in the reference): it
+        builds the wrapper, and the model, at ``register(memo=...)``, so
+        one blueprint shared by several wrappers builds one model."""
+        from ._blue import Blueprint
+
+        if isinstance(dsp, Blueprint):
+            return Blueprint(cls, dsp, *args, **kwargs)
+        return super().__new__(cls)
 
     def __init__(
         self,

@@ -52,3 +52,10 @@ def test_one_shot_iterables_become_lists():
     dsp.add_function("max", max, ["a", "b"], ["c"])
     fun = sh.SubDispatchFunction(dsp, "f", iter(["a", "b"]), ["c"])
     assert fun.inputs == ["a", "b"] and fun(1, 2) == 2
+
+
+def test_dict_inputs_of_a_function_node_are_indexable():
+    dsp = sh.Dispatcher()
+    dsp.add_function("minus", lambda a, b: a - b, {"a": None, "b": None}, ["c"])
+    assert dsp.nodes["minus"]["inputs"] == ["a", "b"]
+    assert dsp({"a": 5, "b": 2})["c"] == 3
