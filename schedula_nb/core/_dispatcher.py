@@ -273,6 +273,8 @@ class Dispatcher(Doors, ModelBuilder):
     ) -> Solution:
         """``dispatch`` without its output selection; ``store`` keeps the
         solution as ``self.solution``."""
+        if no_call and _is_id_list(inputs):  # the reference's form: ids only
+            inputs = dict.fromkeys(inputs, NONE)
         inputs = _check_mapping(inputs, "inputs")
         inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
         outputs = self._check_outputs(outputs)
@@ -431,6 +433,10 @@ class Dispatcher(Doors, ModelBuilder):
         from ._blue import extend_dispatcher
 
         return extend_dispatcher(self, blues, memo)
+
+
+def _is_id_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple, set, frozenset))
 
 
 def _check_mapping(value: Any, name: str) -> Mapping:
