@@ -17,6 +17,7 @@ from typing import Any
 from ._exceptions import ModelError
 from ._ids import unused_node_id
 from ._nested import kk_dict
+from ._tokens import SINK, Token
 
 __all__ = ["add_dispatcher", "as_ids", "feeds_back", "mapping"]
 
@@ -175,9 +176,13 @@ def _mappings(
     inputs_prefix: str,
     outputs_prefix: str,
 ) -> tuple[dict, dict]:
-    """``inputs`` and ``outputs`` as checked dicts (prefixes applied)."""
-    inputs = mapping(inputs, "inputs", owner)
-    outputs = mapping(outputs, "outputs", owner)
+    """``inputs`` and ``outputs`` as checked dicts (prefixes applied); none
+    given maps every data node of the child (but the special tokens) to
+    itself, as the reference does."""
+    every = [k for k, a in child.dmap.nodes.items() if a["type"] == "data"]
+    every = [k for k in every if not isinstance(k, Token)]
+    inputs = mapping(every if inputs is None else inputs, "inputs", owner)
+    outputs = mapping(every if outputs is None else outputs, "outputs", owner)
     if inputs_prefix:
         inputs = {f"{inputs_prefix}{k}": v for k, v in inputs.items()}
     if outputs_prefix:
@@ -188,6 +193,8 @@ def _mappings(
             for k, v in outputs.items()
         }
     entries = [c for v in inputs.values() for c in as_ids(v)]
+    if SINK not in child.dmap.nodes and SINK in (*entries, *outputs):
+        child.add_data(SINK)  # as the reference: mapping SINK gives the child one
     _check_child_ids(child, entries, "inputs", owner)
     _check_child_ids(child, list(outputs), "outputs", owner)
     nodes = parent.dmap.nodes

@@ -59,3 +59,25 @@ def test_dict_inputs_of_a_function_node_are_indexable():
     dsp.add_function("minus", lambda a, b: a - b, {"a": None, "b": None}, ["c"])
     assert dsp.nodes["minus"]["inputs"] == ["a", "b"]
     assert dsp({"a": 5, "b": 2})["c"] == 3
+
+
+def test_add_dispatcher_without_mappings_maps_every_data_node():
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("f", abs, ["x"], ["y"])
+    dsp = sh.Dispatcher()
+    dsp.add_dispatcher(sub, inputs_prefix="in/", outputs_prefix="out/")
+    assert set(dsp.data_nodes) == {"in/x", "in/y", "out/x", "out/y"}
+
+
+def test_mapping_sink_gives_the_child_a_sink():
+    sub = sh.Dispatcher(name="sub")
+    sub.add_function("f", abs, ["x"], ["y"])
+    dsp = sh.Dispatcher()
+    dsp.add_dispatcher(sub, inputs=["x"], outputs=["y", sh.SINK])
+    assert sh.SINK in sub.nodes
+
+
+def test_no_call_takes_a_list_of_input_ids():
+    dsp = sh.Dispatcher()
+    dsp.add_function("f", abs, ["a"], ["b"])
+    assert dict(dsp.dispatch(["a"], no_call=True)) == {"a": sh.NONE, "b": sh.NONE}

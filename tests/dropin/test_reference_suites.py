@@ -68,10 +68,6 @@ SCHEDULA_GAPS = {
         "a sub-model's domain comparing a str with an int: order of the "
         "values given to the sub-model's input_domain"
     ),
-    "test_dispatcher.TestCreateDispatcher::test_add_dispatcher": (
-        "a tuple key in add_dispatcher's inputs is one (tuple) id here; the "
-        "reference splits it into several ids (and then fails to dispatch)"
-    ),
     "test_dispatcher.TestNodeOutput::test_set_node_output": "Solution._set_node_output (private)",
     "test_dispatcher.TestPipe::test_pipe": "sol.pipe's nested layout",
     **{
