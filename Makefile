@@ -141,6 +141,7 @@ notebooks: python-deps
 bench: python-deps
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/search_floor.py
+	$(PY) benchmarks/formulas_workbook.py
 
 # Code written for schedula, unchanged, on schedula_nb: the suites of schedula
 # 1.6.15 and formulas 1.3.4 (from their PyPI sdists), each side's passes.
