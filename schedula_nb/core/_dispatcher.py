@@ -21,6 +21,7 @@ from ._nested_search import run_nested_search
 from ._plan import Plan, plan_for, wildcard_inputs
 from ._prefetch import Prefetch, resolve_executor
 from ._prune import shrunk_model, sub_model, sub_model_from_graph
+from ._prune_subs import prune_sub_models
 from ._replay import compile_trace, replay
 from ._search import run_search
 from ._solution import Solution
@@ -145,7 +146,7 @@ class Dispatcher(Doors, ModelBuilder):
         """
         if graph is None:
             graph = self.solution.workflow
-        return sub_model_from_graph(
+        sub = sub_model_from_graph(
             self,
             sources,
             graph,
@@ -156,6 +157,7 @@ class Dispatcher(Doors, ModelBuilder):
             wildcard,
             avoid_cycles,
         )
+        return prune_sub_models(sub, links=True) if _update_links else sub
 
     def shrink_dsp(
         self,

@@ -171,6 +171,30 @@ class Solution(Doors, dict):
             self._dsp = self.plan.dsp
         return self._dsp
 
+    def get_sub_dsp_from_workflow(
+        self,
+        sources: Any,
+        reverse: bool = False,
+        add_missing: bool = False,
+        check_inputs: bool = True,
+    ) -> Any:
+        """The sub-model this dispatch reached by a breadth-first search from
+        ``sources`` over its workflow (``reverse``: towards the predecessors);
+        see ``Dispatcher.get_sub_dsp_from_workflow``.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp.add_function('g', abs, ['x'], ['y'])
+        'g'
+        >>> sorted(dsp({'a': -1}).get_sub_dsp_from_workflow(['a']).nodes)
+        ['a', 'b', 'f']
+        """
+        return self.dsp.get_sub_dsp_from_workflow(
+            sources, self.workflow, reverse, add_missing, check_inputs
+        )
+
     def result(self, timeout: float | None = None) -> Solution:
         """The solution itself: its values are final when ``dispatch``
         returns, with or without an executor (the reference's solutions hold

@@ -70,20 +70,6 @@ SCHEDULA_GAPS = {
     ),
     "test_dispatcher.TestNodeOutput::test_set_node_output": "Solution._set_node_output (private)",
     "test_dispatcher.TestPipe::test_pipe": "sol.pipe's nested layout",
-    **{
-        f"test_dispatcher.TestShrinkDispatcher::{name}": (
-            "shrink_dsp keeps sub-model mappings the reference prunes"
-        )
-        for name in (
-            "test_shrink_sub_dsp",
-            "test_shrink_with_inputs",
-            "test_shrink_with_inputs_outputs",
-            "test_shrink_with_outputs",
-        )
-    },
-    "test_dispatcher.TestSubDMap::test_get_sub_dmap_from_workflow": (
-        "get_sub_dsp_from_workflow keeps a function of a sub-model the reference drops"
-    ),
 }
 
 
