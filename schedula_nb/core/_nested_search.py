@@ -190,11 +190,11 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     )
     given = {u: edge_value(s, u) for u in arrived}
     domain = attr.get("input_domain")
-    if domain is not None and not s.no_domain:
+    if domain is not None and not s.no_domain and not s.no_call:  # no values
         try:
             ok = domain(given)
         except Exception as ex:
-            fail(s, node, ex)
+            fail(s, node, ex, "SUB-DSP DOMAIN")
             return
         if not ok:  # not visited: the next input that arrives asks again
             del s.visit[node]

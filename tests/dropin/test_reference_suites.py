@@ -51,17 +51,9 @@ SCHEDULA_GAPS = {
         "edits made in place to dmap's attribute dicts are not seen by the "
         "cached plans; the model's methods are"
     ),
-    "test_dispatcher.TestDispatch::test_no_call": (
-        "no_call workflows keep NONE as the edge values; the reference's "
-        "edges are empty"
-    ),
     "test_dispatcher.TestDispatch::test_verbose": (
         "verbose=True logs the timings after the dispatch on 'schedula_nb', "
         "not live on 'schedula.utils.sol'; no custom verbose callable"
-    ),
-    "test_dispatcher.TestDispatch::test_raises": (
-        "a sub-model whose input_domain raises is recorded as failed "
-        "DISPATCHING, not 'SUB-DSP DOMAIN'"
     ),
     "test_dispatcher.TestDispatch::test_wildcard": "integer wildcard levels (wildcard=2)",
     "test_dispatcher.TestDispatch::test_with_outputs": (
