@@ -67,3 +67,37 @@ def test_shrinking_calls_no_sub_model_domain(ref):
     assert set(dsp.shrink_dsp(["a"], ["b"]).nodes) == {"a", "b", "sub"}
     assert calls == []  # a shrink dispatches nothing: no values to judge
     assert dsp({"a": 2}, shrink=True)["b"] == 2 and calls == [{"a": 2}]
+
+
+def _params(function):
+    import inspect
+
+    return [
+        (p.name, p.kind, p.default if p.default is not p.empty else "-")
+        for p in inspect.signature(function).parameters.values()
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["add_data", "add_function", "add_func", "add_dispatcher", "add_from_lists"]
+)
+def test_model_and_blueprint_methods_take_the_reference_parameters(ref, name):
+    def names(cls):
+        return [(n, k) for n, k, _ in _params(getattr(cls, name))]
+
+    assert names(nb.Dispatcher) == names(ref.Dispatcher)
+    assert names(nb.BlueDispatcher) == names(ref.BlueDispatcher)
+
+
+def test_blueprint_add_func_positional_flags_follow_the_reference(ref):
+    def f(a, b=2):
+        return a + b
+
+    defaults = []
+    for sh in (ref, nb):
+        # the blueprint's 4th parameter is inputs_kwargs, the model's inputs_defaults
+        blue_dsp = sh.BlueDispatcher().add_func(f, ["c"], None, True).register()
+        model = sh.Dispatcher()
+        model.add_func(f, ["c"], None, True)
+        defaults.append((sorted(blue_dsp.data_nodes), sorted(model.data_nodes)))
+    assert defaults[1] == defaults[0]

@@ -43,10 +43,6 @@ SCHEDULA_GAPS = {
         )
     },
     "test_setup.TestSetup::test_project_version": "schedula_nb has its own version",
-    "test_import.TestImport::test_import": (
-        "IMPORT_ALL=False lazy top-level names: schedula_nb imports its core "
-        "eagerly (it is light) and loads executors lazily"
-    ),
     "test_dispatcher.TestDispatch::test_input_dists": (
         "edits made in place to dmap's attribute dicts are not seen by the "
         "cached plans; the model's methods are"
