@@ -28,11 +28,21 @@ class _EitherStopper:
         return self.own.is_set() or (self.user is not None and self.user.is_set())
 
 
+def _to_the_end(dispatch: Callable, *args: Any, **kwargs: Any) -> Any:
+    """The dispatch's final solution (a pending one waited for)."""
+    sol = dispatch(*args, **kwargs)
+    if getattr(sol, "pending", None) is not None:
+        from ._pending import settle
+
+        settle(sol, None, raise_failures=False)
+    return sol
+
+
 async def dispatch_in_thread(dispatch: Callable, args: tuple, kwargs: dict) -> Any:
     """Run ``dispatch(*args, **kwargs)`` in a thread and await its result."""
     stopper = _EitherStopper(kwargs.pop("stopper", None))
     loop = asyncio.get_running_loop()
-    call = partial(dispatch, *args, stopper=stopper, **kwargs)
+    call = partial(_to_the_end, dispatch, *args, stopper=stopper, **kwargs)
     future = loop.run_in_executor(None, call)
     try:
         return await asyncio.shield(future)

@@ -229,7 +229,12 @@ class Dispatcher(Doors, ModelBuilder):
             sol_name,
             store=True,
             wait_in=_wait_in,
+            at_once=True,
         )
+        if sol.pending is not None:  # an asynchronous executor: see _pending
+            if select_output_kw:
+                return selector(dictionary=sol.result(), **select_output_kw)
+            return sol
         if verbose:
             _log_times(sol)
         if select_output_kw:
@@ -252,9 +257,11 @@ class Dispatcher(Doors, ModelBuilder):
         sol_name: tuple = (),
         store: bool = False,
         wait_in: Mapping | None = None,
+        at_once: bool = False,
     ) -> Solution:
         """``dispatch`` without its output selection; ``store`` keeps the
-        solution as ``self.solution``."""
+        solution as ``self.solution``; ``at_once``: on an asynchronous
+        executor, return a pending solution at once (``_pending``)."""
         inputs = _check_mapping(inputs, "inputs")
         inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
         outputs = self._check_outputs(outputs)
@@ -299,7 +306,27 @@ class Dispatcher(Doors, ModelBuilder):
         initial = [(d, k, NONE if no_call else values[k]) for d, _, k in initial]
         if exe is not None and not no_call:
             sol.prefetch = Prefetch(sol, plan.tables, exe, stopper)
+            if at_once and getattr(exe, "asynchronous", False):
+                return self._run_at_once(sol, plan, initial, stopper, store)
         return self._run(sol, plan, initial, stopper, store)
+
+    def _run_at_once(
+        self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
+    ) -> Solution:
+        """Start the search in a thread; return a pending copy of ``sol``."""
+        from ._pending import start_pending
+
+        front = sol.fresh()
+        dict.update(front, {k: v for _, k, v in initial})
+        if store:
+            self.solution = front
+        exe = sol.prefetch.executor
+
+        def run() -> Solution:
+            return self._run_prefetched(sol, plan, initial, stopper, False)
+
+        start_pending(front, run, exe)
+        return front
 
     def _run(
         self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool

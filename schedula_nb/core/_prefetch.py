@@ -61,10 +61,43 @@ class NodeExecutor(Protocol):
     def cancel(self, handle: Any) -> None: ...
 
 
-#: executor name -> ``factory() -> NodeExecutor`` (filled by schedula_nb.execution)
-EXECUTORS: dict[str, Callable[[], Any]] = {}
 #: executor name -> the running instance, created on first use
-ACTIVE: dict[str, Any] = {}
+ACTIVE: dict[Any, Any] = {}
+
+
+class ExecutorRegistry(dict):
+    """Executor name -> ``factory() -> NodeExecutor``; the running instances
+    are in :data:`ACTIVE` (the reference's ``EXECUTORS._executors``).
+
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> import schedula_nb as sh
+    >>> from schedula_nb.core._prefetch import EXECUTORS
+    >>> EXECUTORS.set_executor('mine', sh.PoolExecutor(ThreadPoolExecutor(2)))
+    >>> 'mine' in EXECUTORS._executors
+    True
+    >>> sorted(sh.shutdown_executor('mine'))
+    ['mine']
+    """
+
+    @property
+    def _executors(self) -> dict:
+        return ACTIVE
+
+    def set_executor(self, name: Any, value: Any) -> None:
+        """Make ``value`` the running executor of ``name`` (``None``: the
+        executor of ``executor=True`` on a model whose own is ``None``)."""
+        if not ADAPTERS:  # schedula_nb.execution fills them on import
+            import importlib
+
+            importlib.import_module("schedula_nb.execution")
+        if value is None:
+            ACTIVE.pop(name, None)
+        else:
+            ACTIVE[name] = _adapt(value)
+
+
+#: executor name -> ``factory() -> NodeExecutor`` (filled by schedula_nb.execution)
+EXECUTORS: ExecutorRegistry = ExecutorRegistry()
 #: ``adapter(obj) -> NodeExecutor | None`` for objects that are not names
 ADAPTERS: list[Callable[[Any], Any]] = []
 _STARTING = threading.Lock()
@@ -79,6 +112,8 @@ def resolve_executor(spec: Any, model_executor: Any = False) -> Any:
     """
     if spec is True:
         spec = model_executor
+    if spec is None and ACTIVE.get(None) is not None:
+        return ACTIVE[None]  # set with EXECUTORS.set_executor(None, ...)
     if spec is False or spec is None or spec is True:
         return None
     if not EXECUTORS:  # schedula_nb.execution fills the registry on import
@@ -205,6 +240,7 @@ class Prefetch:
             if self.stopper is not None and self.stopper.is_set():
                 if ex.sol is None:
                     ex.update(self.sol)
+                self._drop(handle)  # stop the abandoned call if it can be
                 raise
             return False, ex
         except Exception as ex:  # no times, as for a call that raised inline
@@ -222,15 +258,18 @@ class Prefetch:
         if times is not None:
             self.sol.t_start[node], self.sol.t_end[node] = times
 
+    def _drop(self, handle: Any) -> None:
+        """Cancel a call whose result is not needed (best effort)."""
+        if handle is not _REJECTED and not isinstance(handle, _Deferred):
+            try:
+                self.executor.cancel(handle)
+            except Exception:  # noqa: BLE001 - best effort, the result is unused
+                pass
+
     def close(self) -> None:
         """Cancel the calls the search never needed."""
-        cancel = self.executor.cancel
         for handle in self.handles.values():
-            if handle is not _REJECTED and not isinstance(handle, _Deferred):
-                try:
-                    cancel(handle)
-                except Exception:  # noqa: BLE001 - best effort, the result is unused
-                    pass
+            self._drop(handle)
         self.handles.clear()
         for child in self.children:
             child.close()

@@ -131,6 +131,11 @@ class ProcessExecutor(cf.Executor):
             with self._lock:
                 self._procs.pop(fut, None)
 
+    def process_of(self, fut: cf.Future) -> Any:
+        """The process running ``fut`` (None once it ended)."""
+        with self._lock:
+            return self._procs.get(fut)
+
     def kill(self, fut: cf.Future) -> None:
         """Stop the process running ``fut`` (its result is not needed)."""
         with self._lock:
@@ -165,9 +170,9 @@ class ProcessPoolExecutor(cf.Executor):
     >>> dsp.add_function('f', abs, ['a'], ['b'])
     'f'
     >>> exe = sh.PoolExecutor(None, sh.ProcessPoolExecutor(1))
-    >>> dsp.dispatch({'a': -3}, executor=exe)
+    >>> dsp.dispatch({'a': -3}, executor=exe).result()
     Solution({'a': -3, 'b': 3})
-    >>> exe.shutdown()
+    >>> exe.shutdown()['executor']
     <PoolExecutor 'PoolExecutor'>
     """
 

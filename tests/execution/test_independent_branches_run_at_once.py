@@ -9,7 +9,7 @@ import pytest
 
 import schedula_nb as sh
 
-from .conftest import PROCESS_NAMES
+from .conftest import PROCESS_NAMES, final
 
 SLEEP = 0.4
 
@@ -35,9 +35,9 @@ def _model(n=4):
 @pytest.mark.parametrize("executor", ["async", "thread", *PROCESS_NAMES])
 def test_four_sleeping_branches_take_about_one_sleep(executor):
     dsp = _model()
-    dsp.dispatch({"a": 0}, executor=executor)  # start the workers
+    final(dsp.dispatch({"a": 0}, executor=executor))  # start the workers
     t0 = time.perf_counter()
-    sol = dsp.dispatch({"a": 0}, executor=executor)
+    sol = final(dsp.dispatch({"a": 0}, executor=executor))
     elapsed = time.perf_counter() - t0
     assert sol["t"] == 4
     # Sequentially 4 x SLEEP; process pools have as many workers as cores.

@@ -9,6 +9,8 @@ import pytest
 
 import schedula_nb as sh
 
+from .conftest import final
+
 SLEEP = 0.4
 
 
@@ -46,7 +48,7 @@ def _summary(sol):
 def test_sub_model_gives_the_sequential_solution(executor):
     dsp = _model()
     expected = _summary(dsp.dispatch({"a": 1}))
-    assert _summary(dsp.dispatch({"a": 1}, executor=executor)) == expected
+    assert _summary(final(dsp.dispatch({"a": 1}, executor=executor))) == expected
 
 
 def test_sub_model_branches_run_with_the_parents():
