@@ -266,7 +266,7 @@ class Dispatcher(Doors, ModelBuilder):
         inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
         outputs = self._check_outputs(outputs)
         exe = None
-        if executor is not False and executor is not None:
+        if executor is not False:
             exe = resolve_executor(executor, self.executor)
         plan = plan_for(
             self, inputs, outputs, wildcard, shrink, no_call, inputs_dist, wait_in
@@ -304,9 +304,10 @@ class Dispatcher(Doors, ModelBuilder):
             key=lambda t: t[:2],
         )
         initial = [(d, k, NONE if no_call else values[k]) for d, _, k in initial]
-        if exe is not None and not no_call:
-            sol.prefetch = Prefetch(sol, plan.tables, exe, stopper)
-            if at_once and getattr(exe, "asynchronous", False):
+        by_model = executor is True and bool(plan.tables.subs)
+        if (exe is not None or by_model) and not no_call:
+            sol.prefetch = Prefetch(sol, plan.tables, exe, stopper, by_model)
+            if at_once and _asynchronous(exe, self if by_model else None):
                 return self._run_at_once(sol, plan, initial, stopper, store)
         return self._run(sol, plan, initial, stopper, store)
 
@@ -438,6 +439,30 @@ class Dispatcher(Doors, ModelBuilder):
         from ._blue import extend_dispatcher
 
         return extend_dispatcher(self, blues, memo)
+
+
+def _asynchronous(exe: Any, model: Any) -> bool:
+    """Whether a dispatch returns at once: its executor is asynchronous, or
+    (``executor=True``, ``model`` given) the own executor of one of the
+    sub-models inside is."""
+    if getattr(exe, "asynchronous", False):
+        return True
+    if model is None:
+        return False
+    stack, seen = [model], set()
+    while stack:
+        dsp = stack.pop()
+        if id(dsp) in seen:
+            continue
+        seen.add(id(dsp))
+        for attr in dsp.sub_dsp_nodes.values():
+            child = attr["function"]
+            own = resolve_executor(True, getattr(child, "executor", False))
+            if getattr(own, "asynchronous", False):
+                return True
+            if hasattr(child, "sub_dsp_nodes"):
+                stack.append(child)
+    return False
 
 
 def _check_mapping(value: Any, name: str) -> Mapping:

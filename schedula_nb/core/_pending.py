@@ -18,7 +18,8 @@ What ``result()`` raises, first match wins:
 - the exception of the first failed call that left one of its outputs
   without a value (the reference raises every failed call's exception,
   because it cannot fall back; here a failure that an alternative recovered
-  raises nothing).
+  raises nothing). A node past its ``await_result`` timeout is not such a
+  failure: as in the reference, the search itself skipped it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import concurrent.futures as cf
 import threading
 from collections.abc import Callable
 from typing import Any
+
+from ._exceptions import NodeTimeout
 
 __all__ = ["settle", "start_pending"]
 
@@ -123,7 +126,7 @@ def first_unrecovered(sol: Any) -> BaseException | None:
     for level in levels:
         nodes = level.tables.nodes if level.tables is not None else {}
         for node, failure in level.failures.items():
-            if failure.exception is None:
+            if failure.exception is None or isinstance(failure.exception, NodeTimeout):
                 continue
             outputs = nodes.get(node, {}).get("outputs", ())
             if not outputs or any(o not in level for o in outputs):

@@ -112,9 +112,9 @@ def resolve_executor(spec: Any, model_executor: Any = False) -> Any:
     """
     if spec is True:
         spec = model_executor
-    if spec is None and ACTIVE.get(None) is not None:
-        return ACTIVE[None]  # set with EXECUTORS.set_executor(None, ...)
-    if spec is False or spec is None or spec is True:
+    if spec is None:  # EXECUTORS.set_executor(None, ...) sets its executor
+        return ACTIVE.setdefault(None, None)
+    if spec is False or spec is True:
         return None
     if not EXECUTORS:  # schedula_nb.execution fills the registry on import
         import importlib
@@ -163,11 +163,25 @@ class _Deferred:
 class Prefetch:
     """The calls one dispatch started ahead of the search (see module doc)."""
 
-    __slots__ = ("sol", "tb", "executor", "stopper", "handles", "started", "children")
+    __slots__ = (
+        "sol",
+        "tb",
+        "executor",
+        "stopper",
+        "handles",
+        "started",
+        "children",
+        "by_model",
+    )
 
-    def __init__(self, sol: Any, tb: Any, executor: Any, stopper: Any) -> None:
+    def __init__(
+        self, sol: Any, tb: Any, executor: Any, stopper: Any, by_model: bool = False
+    ) -> None:
         self.sol, self.tb = sol, tb
+        #: None: this level's calls run inline, in the search
         self.executor, self.stopper = executor, stopper
+        #: ``executor=True``: each sub-model runs on its own model's executor
+        self.by_model = by_model
         #: function node -> executor handle, _REJECTED or a _Deferred error
         self.handles: dict = {}
         #: function node -> perf_counter() when it was submitted
@@ -175,15 +189,19 @@ class Prefetch:
         #: the prefetches of the sub-models running inside this search
         self.children: list[Prefetch] = []
 
-    def child(self, sol: Any, tb: Any) -> Prefetch:
-        """The prefetch of a sub-model's solution, closed with this one."""
-        new = Prefetch(sol, tb, self.executor, self.stopper)
+    def child(self, sol: Any, tb: Any, model: Any = None) -> Prefetch:
+        """The prefetch of a sub-model's solution, closed with this one: on
+        this executor, or with ``executor=True`` on ``model``'s own."""
+        exe = self.executor
+        if self.by_model and model is not None:
+            exe = resolve_executor(True, model.executor)
+        new = Prefetch(sol, tb, exe, self.stopper, self.by_model)
         self.children.append(new)
         return new
 
     def ready(self, node: Hashable) -> None:
         """The search pushed ``node``: start its call if its inputs are final."""
-        if node in self.handles:
+        if node in self.handles or self.executor is None:
             return
         sol, attr = self.sol, self.tb.nodes[node]
         if attr.get("type") != "function" or not attr["wait_inputs"]:

@@ -109,6 +109,8 @@ def shutdown_executor(
     done = {}
     for n in names:
         exe = ACTIVE.pop(n)
+        if exe is None:  # the name was used, with no executor (inline)
+            continue
         shutdown = getattr(exe, "shutdown", None)
         res = shutdown(wait) if shutdown is not None else None
         if not isinstance(res, dict):
