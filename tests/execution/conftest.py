@@ -28,3 +28,19 @@ def final(sol, timeout=120):
     from schedula_nb.core._pending import settle
 
     return settle(sol, timeout, raise_failures=False)
+
+
+def most_at_once(intervals):
+    """The largest number of ``(start, end)`` intervals running at one moment
+    (stamps of one clock, e.g. ``sol.times``): how much the calls overlapped,
+    whatever the machine's speed. Intervals that only touch do not overlap.
+
+    >>> most_at_once([(0, 2), (1, 3), (2, 4)])
+    2
+    """
+    events = sorted([(s, 1) for s, _ in intervals] + [(e, -1) for _, e in intervals])
+    running = most = 0
+    for _, step in events:
+        running += step
+        most = max(most, running)
+    return most

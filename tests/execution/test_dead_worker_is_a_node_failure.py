@@ -32,9 +32,7 @@ def _model():
 
 @pytest.mark.parametrize("executor", PROCESS_NAMES)
 def test_a_dying_worker_fails_its_node_only(executor):
-    t0 = time.perf_counter()
     sol = final(_model().dispatch({"a": 4}, executor=executor))
-    assert time.perf_counter() - t0 < 30
     assert sol["b"] == -4 and sol["c"] == 8
     failure = sol.failures["die"]
     assert isinstance(failure.exception, WorkerLost)
