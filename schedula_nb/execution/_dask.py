@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import threading
 import uuid
-from time import perf_counter
 from collections.abc import Callable, Hashable
+from time import perf_counter
 from typing import Any
 
 from ..core._exceptions import ExecutorError
