@@ -315,18 +315,19 @@ class Dispatcher(Doors, ModelBuilder):
         self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
     ) -> Solution:
         """Start the search in a thread; return a pending copy of ``sol``."""
-        from ._pending import start_pending
+        from ._pending import StopEither, start_pending
 
         front = sol.fresh()
         dict.update(front, {k: v for _, k, v in initial})
         if store:
             self.solution = front
-        exe = sol.prefetch.executor
+        # result() interrupted (Ctrl-C) stops the dispatch: its own stopper
+        front.stop = sol.prefetch.stopper = stop = StopEither(stopper)
 
         def run() -> Solution:
-            return self._run_prefetched(sol, plan, initial, stopper, False)
+            return self._run_prefetched(sol, plan, initial, stop, False)
 
-        start_pending(front, run, exe)
+        start_pending(front, run, sol.prefetch.executor)
         return front
 
     def _run(

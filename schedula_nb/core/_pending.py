@@ -31,7 +31,23 @@ from typing import Any
 
 from ._exceptions import NodeTimeout
 
-__all__ = ["settle", "start_pending"]
+__all__ = ["StopEither", "settle", "start_pending"]
+
+
+class StopEither:
+    """A stopper set when the caller's is, or by ``set()`` (an interrupted
+    ``result()`` stops the dispatch it was waiting for)."""
+
+    __slots__ = ("own", "user")
+
+    def __init__(self, user: Any) -> None:
+        self.own, self.user = threading.Event(), user
+
+    def set(self) -> None:
+        self.own.set()
+
+    def is_set(self) -> bool:
+        return self.own.is_set() or (self.user is not None and self.user.is_set())
 
 
 def _done(value: Any) -> cf.Future:
@@ -72,6 +88,11 @@ def settle(front: Any, timeout: float | None, raise_failures: bool = True) -> An
     try:
         real = fut.result(timeout)
     except cf.TimeoutError:
+        raise
+    except KeyboardInterrupt:  # Ctrl-C: the dispatch stops, its calls too
+        stop = getattr(front, "stop", None)
+        if stop is not None:
+            stop.set()
         raise
     except BaseException as ex:
         partial = getattr(ex, "sol", None)

@@ -263,6 +263,9 @@ class Prefetch:
             return False, ex
         except Exception as ex:  # no times, as for a call that raised inline
             return False, ex
+        except BaseException:  # Ctrl-C while waiting: stop the call too
+            self._drop(handle)
+            raise
         self._times(node, handle, t0)
         return True, value
 

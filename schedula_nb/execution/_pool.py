@@ -24,12 +24,13 @@ from typing import Any
 from ..core._functions import parent_func
 from ._payload import dumps_call, loads_outcome, run_payload
 from ._waiting import ExecutorShutdown, NodeTimeout, WorkerLost, wait_done
-from ._workers import Executor, ProcessExecutor, ProcessPoolExecutor
+from ._workers import Executor, ProcessExecutor, ProcessPoolExecutor, ThreadExecutor
 
 __all__ = ["PoolExecutor"]
 
 _PROCESS_KINDS = (cf.ProcessPoolExecutor, ProcessExecutor, ProcessPoolExecutor)
-_IN_PROCESS = (cf.ThreadPoolExecutor, Executor)
+_THREADS = (cf.ThreadPoolExecutor, ThreadExecutor)
+_IN_PROCESS = (*_THREADS, Executor)
 
 
 def _is_sub_model(fn: Callable) -> bool:
@@ -183,7 +184,7 @@ class PoolExecutor:
         if (
             timeout is None
             and stopper is None
-            and isinstance(call.target, cf.ThreadPoolExecutor)
+            and isinstance(call.target, _THREADS)
             and call.future.cancel()
         ):  # not started yet: run it here, now (an inline call cannot be
             # interrupted, so not when a timeout or a stopper may need to)
@@ -221,7 +222,9 @@ class PoolExecutor:
         return call.times
 
     def cancel(self, call: _Call) -> None:
-        """Drop a call whose result is not needed (stop it if it can be)."""
+        """Drop a call whose result is not needed (stop it if it can be):
+        nobody waits for it any more, ``shutdown(wait=True)`` included."""
+        call.outer.cancel()
         if not call.future.cancel():
             kill = getattr(call.target, "kill", None)
             if kill is not None:
@@ -240,16 +243,20 @@ class PoolExecutor:
 
     # -- the reference's pool interface ---------------------------------------
     def shutdown(self, wait: bool = True) -> dict:
-        """Release the workers. ``wait``: let the running dispatches and calls
-        finish first; else the calls still running fail with
-        ``ExecutorShutdown`` and their processes are ended (a running thread
-        cannot be stopped: it finishes unseen). Returns the reference's
+        """Release the workers. ``wait``: let the running dispatches and the
+        calls they wait for finish first; else the calls still running fail
+        with ``ExecutorShutdown``. Either way the calls nobody waits for are
+        ended if they run in a process (a thread cannot be stopped: it runs
+        on unseen, and does not keep the program from exiting). Returns the reference's
         ``{'executor': self, 'tasks': {'thread': {future: Thread},
         'process': {future: Process}}}`` of the calls cut short."""
-        if wait:
+        if wait:  # the dispatches, then the calls someone waits for
             with self._lock:
                 dispatches = list(self._dispatches)
             cf.wait(dispatches)
+            with self._lock:
+                calls = list(self._calls)
+            cf.wait([call.outer for call in calls])
         self._closed = True
         tasks: dict = {"thread": {}, "process": {}}
         if not wait:
@@ -257,9 +264,11 @@ class PoolExecutor:
                 calls = list(self._calls)
             for call in calls:
                 self._abandon(call, tasks)
+        # What runs still was abandoned (an abort, a timeout): processes are
+        # ended, threads (which cannot be) run on unseen as daemons.
         for exe in (self._thread, self._process, self._isolated):
             if exe is not None:
-                exe.shutdown(wait=wait, cancel_futures=not wait)
+                exe.shutdown(wait=False, cancel_futures=True)
         self._thread = self._process = self._isolated = None
         return {"executor": self, "tasks": {k: v for k, v in tasks.items() if v}}
 

@@ -161,7 +161,7 @@ def test_executor_true_runs_each_sub_model_on_its_own_executor():
     assert sol.pending is not None  # a sub-model's executor is asynchronous
     assert sol.result(60)["c"] == 1
     inner_thread, top_thread = seen  # inner's call on 'async', top's inline
-    assert inner_thread.startswith("ThreadPoolExecutor")
+    assert inner_thread.startswith("ThreadExecutor")
     assert top_thread.startswith("schedula_nb dispatch")
 
 
