@@ -224,8 +224,8 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
         name=child.name,
     )
     csol.index = s.index + attr["index"]
-    if s.prefetch is not None:  # the child's calls go to the same executor
-        csol.prefetch = s.prefetch.child(csol, plan.tables)
+    if s.prefetch is not None:  # the same executor, or (executor=True) its own
+        csol.prefetch = s.prefetch.child(csol, plan.tables, child)
     csol.sub_sol = s.sub_sol  # one registry for all levels, keyed by index
     s.sub_sol[csol.index] = s.children[node] = csol
     # It stops when it has given all its outputs (a cut child: those the

@@ -171,6 +171,8 @@ class Solution(Doors, dict):
         self.memo: Solution | None = None
         #: the calls started on an executor ahead of the search (``_prefetch``)
         self.prefetch: Any = None
+        #: the running dispatch of a solution returned at once (``_pending``)
+        self.pending: Any = None
         self._workflow: DiGraph | None = None
         self._dist: dict | None = None
         self._order: dict | None = None  # node -> visit position, for views
@@ -210,10 +212,28 @@ class Solution(Doors, dict):
         )
 
     def result(self, timeout: float | None = None) -> Solution:
-        """The solution itself: its values are final when ``dispatch``
-        returns, with or without an executor (the reference's solutions hold
-        futures until ``result()`` is called)."""
-        return self
+        """The solution with its final values.
+
+        A dispatch on an asynchronous executor (``'async'``, ``'parallel'``,
+        ``'parallel-pool'``, ``'parallel-dispatch'``) returns at once, its
+        values ``concurrent.futures.Future`` objects: ``result`` waits for it
+        (``TimeoutError`` past ``timeout`` seconds), fills the solution and
+        raises what made it fail (see ``core/_pending.py``). Other solutions
+        are final already: ``result`` returns them as they are.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> sol = dsp.dispatch({'a': -1}, executor='async')
+        >>> sol.result(10)
+        Solution({'a': -1, 'b': 1})
+        """
+        if self.pending is None:
+            return self
+        from ._pending import settle
+
+        return settle(self, timeout)
 
     def fresh(self) -> Solution:
         """A new, empty solution for the same dispatch (same inputs and options)."""
