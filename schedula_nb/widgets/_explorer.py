@@ -459,9 +459,9 @@ class Explorer(w.VBox):
 
         bundle = super()._repr_mimebundle_(**kwargs) or {}
         shown = self.solution if self.solution is not None else self.dsp
-        svg = self.levels[-1].static  # made with the positions: dot ran once
-        static = mimebundle(shown) if svg is None else static_bundle(shown, svg)
-        for key in ("image/svg+xml", "text/html"):
+        pic = self.levels[-1].static  # made with the positions: dot ran once
+        static = mimebundle(shown) if pic is None else static_bundle(shown, pic)
+        for key in ("image/svg+xml", "image/png", "text/html"):
             if key in static:
                 bundle[key] = static[key]
         return bundle

@@ -5,7 +5,7 @@ layout).
 Laying 1,000 nodes out with dagre in the browser took 2-2.5 s of a 5.7 s draw
 (``benchmarks/results/explorer.md``). The notebook output already needs
 ``dot`` for its static drawing, so for a whole level one ``dot`` run gives
-both: ``dot -Tsvg -Tplain`` writes the SVG, then the positions
+both: ``dot -Tsvg -Tplain -Tpng`` writes the SVG, the positions, then the PNG
 (:func:`drawing_and_positions`). A level drawn in part or with sub-models open
 is laid out from its own elements (:func:`element_positions`).
 
@@ -15,19 +15,17 @@ Positions are cytoscape's: pixels, ``y`` growing downwards.
 >>> dsp = sh.Dispatcher(name='demo')
 >>> dsp.add_function('f', abs, ['a'], ['b'])
 'f'
->>> svg, pos = drawing_and_positions(dsp)
->>> '<svg' in svg, pos['n1']['x'] < pos['n0']['x'] < pos['n2']['x']  # a -> f -> b
+>>> pic, pos = drawing_and_positions(dsp)
+>>> '<svg' in pic.svg, pos['n1']['x'] < pos['n0']['x'] < pos['n2']['x']  # a -> f -> b
 (True, True)
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..render.dot import DOT_HINT, TIMEOUT, DrawingUnavailable
+from ..render.dot import run_dot
 
 __all__ = [
     "drawing_and_positions",
@@ -47,29 +45,6 @@ _HEAD = (
 )
 #: above this many nodes dot trades quality for time, as the drawings do
 _FAST = " nslimit=1; mclimit=0.05; splines=line; searchsize=10;\n"
-
-
-def _dot(source: str, formats: Iterable[str], timeout: float = TIMEOUT) -> bytes:
-    """``dot`` run once on ``source`` with every format of ``formats``; their
-    outputs follow one another on stdout."""
-    exe = shutil.which("dot")
-    if exe is None:
-        raise DrawingUnavailable(
-            f"the graphviz program 'dot' is not on PATH; {DOT_HINT}"
-        )
-    try:
-        proc = subprocess.run(
-            [exe, *(f"-T{fmt}" for fmt in formats)],
-            input=source.encode(),
-            capture_output=True,
-            timeout=timeout,
-        )
-    except subprocess.TimeoutExpired as err:
-        raise DrawingUnavailable(f"dot took more than {timeout:g} s") from err
-    if proc.returncode:
-        first = proc.stderr.decode(errors="replace").strip() or "no message"
-        raise DrawingUnavailable(f"dot failed: {first.splitlines()[0]}")
-    return proc.stdout
 
 
 def parse_plain(text: str) -> dict[str, dict[str, float]]:
@@ -93,24 +68,21 @@ def parse_plain(text: str) -> dict[str, dict[str, float]]:
     return out
 
 
-def drawing_and_positions(dsp: Any, solution: Any = None) -> tuple[str, dict]:
-    """The static drawing (SVG) of ``dsp`` (coloured by ``solution``) and the
-    positions of its nodes, from one ``dot`` run.
+def drawing_and_positions(dsp: Any, solution: Any = None) -> tuple[Any, dict]:
+    """The static drawing (a ``render.picture.Picture``: SVG and PNG) of
+    ``dsp`` (coloured by ``solution``) and the positions of its nodes, from
+    one ``dot`` run.
 
     The drawing names its nodes ``n0``, ``n1`` ... in the order of
     ``render.graph.drawn_nodes``, as the explorer's elements are named, so the
     positions are the elements'. Raises ``DrawingUnavailable`` (or
     ``ImportError`` without the graphviz package) when there is no drawing.
     """
+    from ..render.picture import picture
     from ..render.plot import Plot
 
-    plot = Plot(dsp, solution)
-    out = _dot(plot.source, ("svg", "plain"), plot.timeout)
-    end = out.rfind(b"</svg>")
-    if end < 0:
-        raise DrawingUnavailable("dot wrote no SVG")
-    end += len(b"</svg>")
-    return out[:end].decode(), parse_plain(out[end:].decode())
+    pic = picture(Plot(dsp, solution), plain=True)
+    return pic, parse_plain(pic.plain)
 
 
 def element_positions(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> dict:
@@ -143,18 +115,12 @@ def element_positions(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> dic
         lines.append(f' "{u}" -> "{v}";')
     fast = _FAST if len(nodes) > 200 else ""
     source = _HEAD + fast + "\n".join(lines) + "\n}\n"
-    return parse_plain(_dot(source, ("plain",)).decode())
+    return parse_plain(run_dot(source, "plain").decode())
 
 
-def static_bundle(obj: Any, svg: str) -> dict[str, str]:
-    """``image/svg+xml`` and ``text/html`` of a model or solution ``obj`` with a
-    drawing already made (``svg``), as ``render.mimebundle`` gives them."""
-    from ..core._solution import Solution
-    from ..render import summary
+def static_bundle(obj: Any, pic: Any) -> dict[str, str]:
+    """The display of a model or solution ``obj`` with a drawing already made
+    (``pic``), as ``render.mimebundle`` gives it."""
+    from ..render.display import bundle_of
 
-    page = (summary.solution_html if isinstance(obj, Solution) else summary.model_html)(
-        obj
-    )
-    start = max(svg.find("<svg"), 0)
-    page += f'<div class="sh-drawing" style="overflow:auto">{svg[start:]}</div>'
-    return {"image/svg+xml": svg, "text/html": page}
+    return bundle_of(obj, pic)

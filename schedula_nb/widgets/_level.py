@@ -24,8 +24,9 @@ class Level:
     ) -> None:
         self.dsp, self.solution, self.node = dsp, solution, node
         self.view = View(dsp, solution, expanded)
-        #: the static drawing (SVG) made with the positions, if it was
-        self.static: str | None = None
+        #: the static drawing (``render.picture.Picture``) made with the
+        #: positions, if it was
+        self.static: Any = None
         #: window (``None``: the whole level) -> element positions from dot
         self.positions: dict[Any, dict | None] = {}
 
