@@ -98,7 +98,14 @@ _SHAPES: dict[str, dict[str, Any]] = {
         "border-style": "double",
         "border-width": 4,
     },
-    "small": {"shape": "ellipse", "width": 14, "height": 14, "font-size": 8},
+    # sized to the label, as the drawing's circle: a fixed 14 px clipped "start"
+    "small": {
+        "shape": "ellipse",
+        "width": "label",
+        "height": 16,
+        "padding": "3px",
+        "font-size": 8,
+    },
 }
 
 _OVERLAYS: list[dict[str, Any]] = [

@@ -191,6 +191,7 @@ class Explorer(w.VBox):
 
     def _draw(self) -> None:
         """Draw the current level from scratch (a level change)."""
+        self.ui.hover.value = ""  # its node may not be on this level
         self.window = self._window()
         nodes, edges = self._elements()
         self.graph.draw(nodes, edges, self._positions(nodes, edges))

@@ -94,6 +94,34 @@ def sub_solution(sol: Any, node: Hashable) -> Any:
     return found
 
 
+def run_time(sol: Any) -> float | None:
+    """Seconds a dispatch took (``None`` without a solution): a top solution's
+    ``elapsed``; a sub-model's solution records none of its own, so from its
+    start to the end of its last function (sub-models inside it included).
+
+    >>> import schedula_nb as sh
+    >>> inner = sh.Dispatcher(name='inner')
+    >>> inner.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> top = sh.Dispatcher(name='top')
+    >>> top.add_dispatcher(inner, inputs={'x': 'a'}, outputs={'b': 'y'}, dsp_id='sub')
+    'sub'
+    >>> sol = top({'x': -1})
+    >>> run_time(sub_solution(sol, 'sub')) > 0, run_time(None)
+    (True, None)
+    """
+    if sol is None:
+        return None
+    if getattr(sol, "elapsed", 0.0):
+        return sol.elapsed
+    ends, todo = [], [sol]
+    while todo:
+        s = todo.pop()
+        ends.extend(s.t_end.values())
+        todo.extend((getattr(s, "children", None) or {}).values())
+    return max(ends) - sol.perf0 if ends else 0.0
+
+
 def time_bucket(seconds: float | None, slowest: float) -> int | None:
     """Index in :data:`TIME_BUCKETS` of a duration relative to the slowest.
 
@@ -255,7 +283,7 @@ class View:
             ]
             return "model: " + " · ".join(parts)
         n = self.counts()
-        elapsed = getattr(sol, "elapsed", 0.0) or 0.0
+        elapsed = run_time(sol) or 0.0
         return (
             f"{n['input']} input · {n['computed']} computed · {n['failed']} failed"
             f" · {n['domain']} out of domain · {elapsed * 1e3:.3g} ms"
