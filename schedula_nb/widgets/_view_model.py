@@ -40,6 +40,7 @@ __all__ = [
     "time_bucket",
     "neighbourhood",
     "provenance",
+    "ancestors",
     "matches",
 ]
 
@@ -344,13 +345,22 @@ def provenance(sol: Any, node: Hashable) -> set[Hashable]:
     """
     if sol is None:
         return set()
-    pred = sol.workflow.pred
-    seen = {node}
-    todo = [node]
+    return set(ancestors(sol.workflow.pred, node))
+
+
+def ancestors(pred: Mapping, node: Hashable) -> list[Hashable]:
+    """``node`` and every node before it in graph ``pred`` (node ->
+    predecessors), ``START`` excluded: the workflow's path to a value
+    (:func:`provenance`), or in a model what a value depends on.
+
+    >>> ancestors({'b': ['f'], 'f': ['a', START]}, 'b')
+    ['b', 'f', 'a']
+    """
+    seen, todo = [node], [node]
     while todo:
         for u in pred.get(todo.pop(), ()):
             if u not in seen and u is not START:
-                seen.add(u)
+                seen.append(u)
                 todo.append(u)
     return seen
 

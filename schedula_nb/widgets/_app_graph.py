@@ -1,0 +1,85 @@
+"""The app's graph: the explorer's elements (``_view_model.View``) and graph
+adapter (``_cyto.graph_view``) in the viewer's words: labels instead of ids,
+the start and sink tokens left out, and the path that produced each answer
+highlighted (``_view_model.provenance``). Laid out by ``dot`` from the
+elements themselves, so the boxes fit their labels."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
+
+import ipywidgets as w
+
+from ..render.dot import DrawingUnavailable
+from ._app_model import label_of, readable
+from ._cyto import graph_view
+from ._layout import element_positions
+from ._view_model import View, provenance
+
+__all__ = ["AppGraph", "CAPTION"]
+
+CAPTION = (
+    "How the answers are worked out: boxes are steps, ovals are values. "
+    "Blue lines show the path that gave each answer; orange marks a step "
+    "that failed or did not apply."
+)
+_TOKENS = ("start", "sink")
+
+
+class AppGraph:
+    """The graph below the app's fields; ``widget`` is what is displayed."""
+
+    def __init__(self, dsp: Any, labels: Mapping, height: str) -> None:
+        self.dsp, self.labels = dsp, labels
+        self.view: View | None = None
+        self.graph = graph_view("dot", height, "ipycytoscape")
+        self.caption_text = CAPTION
+        caption = w.HTML(f"<p class='sh-caption'>{CAPTION}</p>")
+        self.widget = w.VBox([caption, self.graph.widget], layout={"width": "100%"})
+
+    def label(self, node: Hashable) -> str:
+        """A node's label in the graph: a value's label, a step's name."""
+        attr = self.dsp.dmap.nodes.get(node, {})
+        if attr.get("type") == "data":
+            return label_of(self.dsp, node, self.labels)
+        return str(self.labels.get(node, readable(node)))
+
+    def elements(self, view: View) -> tuple[list[dict], list[dict]]:
+        """The view's nodes (relabelled) and edges, tokens left out."""
+        gone = {el["id"] for el in view.nodes if el["kind"] in _TOKENS}
+        nodes = [
+            {**el, "label": self.label(view.node_of[el["id"]])}
+            for el in view.nodes
+            if el["id"] not in gone
+        ]
+        edges = [
+            el
+            for el in view.edges
+            if el["source"] not in gone and el["target"] not in gone
+        ]
+        return nodes, edges
+
+    def show(self, sol: Any, answers: Iterable[Hashable]) -> None:
+        """Colour the graph by ``sol``, the path to each answer highlighted."""
+        view = View(self.dsp, sol)
+        nodes, edges = self.elements(view)
+        first = self.view is None or any(
+            view.ids.get(n) != eid for n, eid in self.view.ids.items()
+        )
+        if first:
+            try:
+                positions = element_positions(nodes, edges)
+            except (DrawingUnavailable, ImportError):
+                positions = None  # dagre lays it out in the browser
+            self.graph.draw(nodes, edges, positions)
+        else:
+            self.graph.update(nodes, edges)
+        self.view = view
+        path: set = set()
+        for node in answers:
+            if node in sol:
+                path |= provenance(sol, node)
+        classes = view.classes(highlight=path)
+        drawn = {el["id"] for el in (*nodes, *edges)}
+        self.graph.restyle({k: v for k, v in classes.items() if k in drawn})
