@@ -54,6 +54,9 @@ __all__ = ["App"]
 
 log = logging.getLogger("schedula_nb")
 
+#: what a card shows for an answer that cannot be worked out (the note
+#: below the cards says why)
+MISSING = "Cannot be worked out"
 #: what a viewer reads when the model itself crashed (the details say more)
 CRASHED = (
     "Something went wrong while working this out. "
@@ -107,6 +110,8 @@ class App(w.VBox):
         Input -> its first value.
     formats
         Output -> a format for its answer (e.g. ``'{:,.2f}'``).
+    description
+        The text under the heading (default: the model's description).
     delay
         Seconds after the last keystroke before recomputing.
     """
@@ -124,6 +129,7 @@ class App(w.VBox):
         messages: Mapping | None = None,
         values: Mapping | None = None,
         formats: Mapping | None = None,
+        description: str | None = None,
         delay: float = 0.1,
         height: str = "360px",
     ) -> None:
@@ -148,10 +154,13 @@ class App(w.VBox):
         )
         self._details_switch.observe(lambda c: self.show_details(c["new"]), "value")
         self._details = w.VBox()
-        desc = (getattr(model, "description", "") or "").strip().split("\n")[0]
+        if description is None:
+            description = (getattr(model, "description", "") or "").strip()
+            description = description.split("\n")[0]
+        self.description = description
         self.children = [
             w.HTML(_CSS + f"<h2>{html.escape(self.title)}</h2>"),
-            w.HTML(f"<p>{html.escape(desc)}</p>" if desc else ""),
+            w.HTML(f"<p>{html.escape(description)}</p>" if description else ""),
             self._cards,
             self._problem,
             w.VBox([f.widget for f in self.fields.values()]),
@@ -254,46 +263,56 @@ class App(w.VBox):
         """Output -> the text its card shows."""
         return {node: text for node, _, text, _ in self._answer_rows()}
 
+    def notes(self) -> list[str]:
+        """Why answers are missing: one line per reason, naming the answers
+        it stops (several cards often miss for one reason: said once)."""
+        by_reason: dict[str, list[str]] = {}
+        for _, label, _, why in self._answer_rows():
+            if why:
+                by_reason.setdefault(why, []).append(label)
+        return [f"{', '.join(labels)}: {why}" for why, labels in by_reason.items()]
+
     @property
     def messages(self) -> list[str]:
-        """The plain messages on screen: the app's, the cards', the fields'."""
+        """The plain messages on screen: the app's, why answers are missing,
+        the fields'."""
         out = [self.problem] if self.problem else []
-        out += [text for _, _, text, missing in self._answer_rows() if missing]
+        out += self.notes()
         out += [f"{f.label}: {f.error}" for f in self.fields.values() if f.error]
-        return list(dict.fromkeys(out))  # the same message once
+        return out
 
     def text(self) -> str:
         """All the text a viewer reads, top to bottom."""
-        lines = [self.title]
+        lines = [self.title, self.description]
         lines += [f"{label}: {text}" for _, label, text, _ in self._answer_rows()]
-        lines += [self.problem] if self.problem else []
+        lines += self.notes() + ([self.problem] if self.problem else [])
         lines += [f.text() for f in self.fields.values()]
         lines += [self.graph.caption_text, "details"]
         return "\n".join(line for line in lines if line)
 
-    def _answer_rows(self) -> list[tuple[Hashable, str, str, bool]]:
-        """(output, label, card text, missing?) of every answer."""
+    def _answer_rows(self) -> list[tuple[Hashable, str, str, str]]:
+        """(output, label, card text, why it is missing or '') of each answer."""
         sol, rows = self.solution, []
         for node in self.outputs:
             label = label_of(self.model, node, self.labels)
             if sol is not None and node in sol:
                 unit = self.units.get(node, "")
                 text = show_value(sol[node], self.formats.get(node))
-                rows.append((node, label, f"{text} {unit}".strip(), False))
+                rows.append((node, label, f"{text} {unit}".strip(), ""))
             elif sol is None:
-                rows.append((node, label, "Not worked out yet.", True))
+                rows.append((node, label, MISSING, "Not worked out yet."))
             else:
                 why = why_missing(
                     self.model, sol, node, self.labels, self.step_messages
                 )
-                rows.append((node, label, why, True))
+                rows.append((node, label, MISSING, why))
         return rows
 
     def _show(self) -> None:
         cards = []
-        for node, label, text, missing in self._answer_rows():
+        for node, label, text, why in self._answer_rows():
             unit = self.units.get(node, "")
-            if missing:
+            if why:
                 body = f"<div class='sh-card-message'>{html.escape(text)}</div>"
             else:
                 number = text[: len(text) - len(unit)].strip() if unit else text
@@ -306,10 +325,10 @@ class App(w.VBox):
                 f"<div class='sh-card-label'>{html.escape(label)}</div>{body}</div>"
             )
         self._cards.value = f"<div class='sh-cards'>{''.join(cards)}</div>"
-        self._problem.value = (
-            f"<p class='sh-app-problem' role='alert'>{html.escape(self.problem)}</p>"
-            if self.problem
-            else ""
+        notes = ([self.problem] if self.problem else []) + self.notes()
+        self._problem.value = "".join(
+            f"<p class='sh-app-problem' role='alert'>{html.escape(n)}</p>"
+            for n in notes
         )
         if self.solution is not None:
             self.graph.show(self.solution, self.outputs)

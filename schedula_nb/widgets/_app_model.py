@@ -249,7 +249,15 @@ def why_missing(
 ) -> str:
     """Why answer ``node`` could not be worked out, in plain words: the step
     that failed or refused its values (and the modeller's message, when
-    there is one), else the values it still needs."""
+    there is one), else the values it still needs.
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher()
+    >>> dsp.add_function('bill', lambda kwh: kwh * 0.3, ['kwh'], ['cost'])
+    'bill'
+    >>> why_missing(dsp, dsp({}), 'cost', {'kwh': 'Electricity used'})
+    'It needs Electricity used.'
+    """
     before = ancestors(dsp.dmap.pred, node)
     found = _first_failure(dsp, sol, before)
     if found is not None:
@@ -257,7 +265,7 @@ def why_missing(
         what = step_of(model, step).rstrip(".")
         verb = "does not apply to these values" if kind == "domain" else "failed"
         own = _modeller_message(model, step, kind, messages or {})
-        return f'Cannot be worked out: "{what}" {verb}.' + (f" {own}" if own else "")
+        return f'The step "{what}" {verb}.' + (f" {own}" if own else "")
     needs = [
         label_of(dsp, n, labels)
         for n in before
@@ -266,8 +274,8 @@ def why_missing(
         and not [p for p in dsp.dmap.pred.get(n, ()) if p is not START]
     ]
     if needs:
-        return "Cannot be worked out yet: it needs " + ", ".join(needs) + "."
-    return "Cannot be worked out with these values."
+        return "It needs " + ", ".join(needs) + "."
+    return "These values do not lead to it."
 
 
 def answer_outputs(dsp: Any, outputs: Iterable[Hashable] | None) -> list[Hashable]:
