@@ -21,8 +21,8 @@ Every action is a Python method, as in the explorer: ``type(field, text)``,
 >>> app.type('width', '1,200'); app.type('Height', '2.5')
 >>> app.answers
 {'surface': '3,000 m²'}
->>> app.type('width', 'a lot'); app.messages
-['Width: Please type a number, like 12890 or 12,890.']
+>>> app.type('width', 'a lot'); app.messages[-1]
+'Width: Please type a number, like 12890 or 12,890.'
 >>> app.answers  # nothing was dispatched: the last answer stays
 {'surface': '3,000 m²'}
 """
@@ -57,6 +57,8 @@ log = logging.getLogger("schedula_nb")
 #: what a card shows for an answer that cannot be worked out (the note
 #: below the cards says why)
 MISSING = "Cannot be worked out"
+#: under the cards while a field cannot be read (nothing was recomputed)
+STALE = "The answers above are for the last values that could be read."
 #: what a viewer reads when the model itself crashed (the details say more)
 CRASHED = (
     "Something went wrong while working this out. "
@@ -272,11 +274,16 @@ class App(w.VBox):
                 by_reason.setdefault(why, []).append(label)
         return [f"{', '.join(labels)}: {why}" for why, labels in by_reason.items()]
 
+    def _field_errors(self) -> int:
+        return sum(bool(f.error) for f in self.fields.values())
+
     @property
     def messages(self) -> list[str]:
         """The plain messages on screen: the app's, why answers are missing,
         the fields'."""
         out = [self.problem] if self.problem else []
+        if self._field_errors():
+            out.append(STALE)
         out += self.notes()
         out += [f"{f.label}: {f.error}" for f in self.fields.values() if f.error]
         return out
@@ -285,7 +292,7 @@ class App(w.VBox):
         """All the text a viewer reads, top to bottom."""
         lines = [self.title, self.description]
         lines += [f"{label}: {text}" for _, label, text, _ in self._answer_rows()]
-        lines += self.notes() + ([self.problem] if self.problem else [])
+        lines += self.messages[: len(self.messages) - self._field_errors()]
         lines += [f.text() for f in self.fields.values()]
         lines += [self.graph.caption_text, "details"]
         return "\n".join(line for line in lines if line)
@@ -308,6 +315,25 @@ class App(w.VBox):
                 rows.append((node, label, MISSING, why))
         return rows
 
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        """The widget, and the same answers and fields as static HTML for
+        places where widgets cannot run (a saved notebook, the docs)."""
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(f.label)}</th>"
+            f"<td>{html.escape(f.text()[len(f.label) + 2 :])}</td></tr>"
+            for f in self.fields.values()
+        )
+        bundle["text/html"] = (
+            f"<div class='sh-app'>{_CSS}<h2>{html.escape(self.title)}</h2>"
+            + (f"<p>{html.escape(self.description)}</p>" if self.description else "")
+            + self._cards.value
+            + self._problem.value
+            + f"<table>{rows}</table></div>"
+        )
+        bundle["text/plain"] = self.text()
+        return bundle
+
     def _show(self) -> None:
         cards = []
         for node, label, text, why in self._answer_rows():
@@ -324,8 +350,12 @@ class App(w.VBox):
                 f"<div class='sh-card' data-output='{html.escape(str(node))}'>"
                 f"<div class='sh-card-label'>{html.escape(label)}</div>{body}</div>"
             )
-        self._cards.value = f"<div class='sh-cards'>{''.join(cards)}</div>"
-        notes = ([self.problem] if self.problem else []) + self.notes()
+        stale = any(f.error for f in self.fields.values())
+        self._cards.value = (
+            f"<div class='sh-cards' style='opacity:{0.45 if stale else 1}'>"
+            f"{''.join(cards)}</div>"
+        )
+        notes = self.messages[: len(self.messages) - self._field_errors()]
         self._problem.value = "".join(
             f"<p class='sh-app-problem' role='alert'>{html.escape(n)}</p>"
             for n in notes

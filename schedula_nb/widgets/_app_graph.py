@@ -25,6 +25,9 @@ CAPTION = (
     "that failed or did not apply."
 )
 _TOKENS = ("start", "sink")
+#: (x, y) stretch of dot's positions: cytoscape draws the labels in ovals
+#: with padding, which overlapped their neighbours at dot's spacing
+SPREAD = (1.15, 1.7)
 
 
 class AppGraph:
@@ -72,6 +75,11 @@ class AppGraph:
                 positions = element_positions(nodes, edges)
             except (DrawingUnavailable, ImportError):
                 positions = None  # dagre lays it out in the browser
+            else:  # dot sized boxes of 11 px text; the app's ovals are taller
+                positions = {
+                    k: {"x": p["x"] * SPREAD[0], "y": p["y"] * SPREAD[1]}
+                    for k, p in positions.items()
+                }
             self.graph.draw(nodes, edges, positions)
         else:
             self.graph.update(nodes, edges)

@@ -88,7 +88,8 @@ def test_unreadable_text_gets_a_plain_message_and_nothing_is_dispatched(typed, s
     app.type("meter_end", typed)
     assert len(calls) == ran  # nothing dispatched
     assert app.answers == before
-    [message] = app.messages
+    stale, message = app.messages
+    assert stale == "The answers above are for the last values that could be read."
     assert message.startswith("Meter end: ") and says in message
     assert not PYTHON_WORDS.search(app.text()), app.text()
     app.type("meter_end", "12,890")  # fixed: the message goes, the answer comes
@@ -203,3 +204,12 @@ def test_misuse_names_the_argument():
         _app().type("nope", "1")
     with pytest.raises(TypeError, match="app\\(\\) takes a Dispatcher"):
         sh.app(42)
+
+
+def test_saved_output_shows_the_answers_without_a_kernel():
+    bundle = _app()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    page = bundle["text/html"]
+    assert "<h2>Energy bill</h2>" in page and "84" in page and "EUR" in page
+    assert "<th style='text-align:left'>Meter end</th><td>12,690</td>" in page
+    assert bundle["text/plain"].startswith("Energy bill\n")
