@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cyto import require_widgets
+from ._cyto import check_widgets
 
-require_widgets()  # an ImportError with the install hint when extras are missing
+check_widgets()  # an ImportError with the install hint when extras are missing
 
 from ._app import App  # noqa: E402
 from ._explorer import Explorer  # noqa: E402

@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from ..render.dot import DrawingUnavailable
 from ._app_model import label_of, readable
-from ._cyto import graph_view
+from ._cyto import BUNDLED_ABOVE, graph_view
 from ._layout import element_positions
 from ._view_model import View, provenance
 
@@ -36,7 +36,9 @@ class AppGraph:
     def __init__(self, dsp: Any, labels: Mapping, height: str) -> None:
         self.dsp, self.labels = dsp, labels
         self.view: View | None = None
-        self.graph = graph_view("dot", height, "ipycytoscape")
+        # the bundled cytoscape.js widget (one message per change; no
+        # ipycytoscape, pandas or networkx to import), where it is installed
+        self.graph = graph_view("dot", height, "auto", BUNDLED_ABOVE + 1)
         self.caption_text = CAPTION
         caption = w.HTML(f"<p class='sh-caption'>{CAPTION}</p>")
         self.widget = w.VBox([caption, self.graph.widget], layout={"width": "100%"})
