@@ -136,6 +136,8 @@ _OVERLAYS: list[dict[str, Any]] = [
 ]
 
 
+#: the data key ipycytoscape's click popup reads: no element has it
+NO_POPUP = "sh-no-popup"
 #: above this many nodes dagre ranks with ``longest-path``: 1,000 nodes are
 #: laid out about 1.5 s sooner in Chromium than with ``network-simplex``,
 #: whose more compact ranks are kept for smaller graphs
@@ -321,6 +323,11 @@ class GraphView(LaidOutView):
             min_zoom=0.05,
             max_zoom=4.0,
             box_selection_enabled=False,
+            # ipycytoscape pops a node's ``tooltip`` up on click and never
+            # takes it down (it stayed over the form, outlived the view, sat
+            # ~300 px off in JupyterLab): no popup; the explorer's hover line
+            # shows the same text while the pointer is on the node
+            tooltip_source=NO_POPUP,
         )
         self.widget.set_style(stylesheet())
         self.layout_name = ""
@@ -415,8 +422,10 @@ class GraphView(LaidOutView):
         self.widget.on("node", "click", lambda event: callback(event["data"]["id"]))
 
     def on_hover(self, callback: Callable[[str], None]) -> None:
-        """Call ``callback(element_id)`` when the pointer enters a node."""
+        """Call ``callback(element_id)`` when the pointer enters a node, and
+        ``callback('')`` when it leaves it."""
         self.widget.on("node", "mouseover", lambda e: callback(e["data"]["id"]))
+        self.widget.on("node", "mouseout", lambda e: callback(""))
 
     def relayout(self) -> None:
         """Run the layout again (e.g. after hiding nodes)."""

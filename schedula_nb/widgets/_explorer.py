@@ -426,9 +426,10 @@ class Explorer(w.VBox):
             self.select(node)
 
     def _hovered(self, eid: str) -> None:
+        """The hover line: the node under the pointer ('' when it left)."""
         el = self.view.node_element(eid)
-        if el is not None:
-            self.ui.hover.value = html.escape(el["tooltip"]).replace("\n", " · ")
+        text = "" if el is None else el["tooltip"]
+        self.ui.hover.value = html.escape(text).replace("\n", " · ")
 
     def _dispatch_from_ui(self) -> None:
         """The Dispatch button and live edits: a dispatch that raises (e.g. a

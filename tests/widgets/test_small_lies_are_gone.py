@@ -64,3 +64,15 @@ def test_start_and_sink_nodes_size_to_their_label():
     rules = {r["selector"]: r["style"] for r in stylesheet()}
     for kind in ("start", "sink"):
         assert rules[f"node.sh-{kind}"]["width"] == "label"
+
+
+def test_no_sticky_click_popup_and_the_hover_line_follows_the_pointer(fragile):
+    ex = sh.explore(fragile({"x": 0}))
+    graph = ex.graph.widget
+    assert graph.tooltip_source not in ex.view.nodes[0]  # no popup on click
+    eid = ex.view.ids["invert"]
+    handlers = graph._interaction_handlers["node"]
+    handlers["mouseover"]({"data": {"id": eid}})
+    assert "invert" in ex.ui.hover.value
+    handlers["mouseout"]({"data": {"id": eid}})
+    assert ex.ui.hover.value == ""
