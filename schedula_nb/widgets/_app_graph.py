@@ -14,7 +14,8 @@ import ipywidgets as w
 from ..render.dot import DrawingUnavailable
 from ._app_model import label_of, readable
 from ._cyto import BUNDLED_ABOVE, graph_view
-from ._layout import element_positions
+from ._layout import element_plain, parse_plain
+from ._routes import parse_routes, route_styles
 from ._view_model import View, provenance
 
 __all__ = ["AppGraph", "CAPTION"]
@@ -65,6 +66,26 @@ class AppGraph:
         ]
         return nodes, edges
 
+    def _layout(self, nodes: list, edges: list) -> tuple[dict | None, list]:
+        """dot's positions of the elements and the rules that bend the edges
+        along its routes, spread (dot sized boxes of 11 px text; the app's
+        ovals are taller); ``(None, [])`` without dot (dagre, straight)."""
+        try:
+            plain = element_plain(nodes, edges)
+        except (DrawingUnavailable, ImportError):
+            return None, []
+        sx, sy = SPREAD
+        positions = {
+            k: {"x": p["x"] * sx, "y": p["y"] * sy}
+            for k, p in parse_plain(plain).items()
+        }
+        routes = {
+            ends: [(x * sx, y * sy) for x, y in points]
+            for ends, points in parse_routes(plain).items()
+        }
+        ends = [(e["source"], e["target"]) for e in edges]
+        return positions, route_styles(routes, positions, ends)
+
     def show(self, sol: Any, answers: Iterable[Hashable]) -> None:
         """Colour the graph by ``sol``, the path to each answer highlighted."""
         view = View(self.dsp, sol)
@@ -73,15 +94,8 @@ class AppGraph:
             view.ids.get(n) != eid for n, eid in self.view.ids.items()
         )
         if first:
-            try:
-                positions = element_positions(nodes, edges)
-            except (DrawingUnavailable, ImportError):
-                positions = None  # dagre lays it out in the browser
-            else:  # dot sized boxes of 11 px text; the app's ovals are taller
-                positions = {
-                    k: {"x": p["x"] * SPREAD[0], "y": p["y"] * SPREAD[1]}
-                    for k, p in positions.items()
-                }
+            positions, routes = self._layout(nodes, edges)
+            self.graph.set_routes(routes)
             self.graph.draw(nodes, edges, positions)
         else:
             self.graph.update(nodes, edges)

@@ -304,6 +304,13 @@ class LaidOutView:
         self.layout_name = name
         self.widget.cytoscape_layout = layout_options(name, self._size, self.positions)
 
+    def set_routes(self, rules: list[dict[str, Any]]) -> None:
+        """Bend the edges along dot's routes (``_routes.route_styles``; ``[]``:
+        straight edges): the stylesheet plus one rule per bent edge."""
+        if rules != getattr(self, "_routes", []):
+            self._routes = list(rules)
+            self._set_style(stylesheet() + self._routes)
+
 
 class GraphView(LaidOutView):
     """A cytoscape graph of element dicts (see ``_view_model.View``).
@@ -416,6 +423,9 @@ class GraphView(LaidOutView):
         if any(el.data.get(k) != v for k, v in data.items()):
             # a new dict: the one given to the constructor is not observed
             el.data = {**el.data, **data}
+
+    def _set_style(self, rules: list[dict[str, Any]]) -> None:
+        self.widget.set_style(rules)
 
     def on_click(self, callback: Callable[[str], None]) -> None:
         """Call ``callback(element_id)`` when a node is clicked in the browser."""

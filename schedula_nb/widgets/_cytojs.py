@@ -156,6 +156,9 @@ class BundledGraphView(LaidOutView):
             el.data = {**el.data, **data}
             self._send()
 
+    def _set_style(self, rules: list[dict[str, Any]]) -> None:
+        self.widget.cytoscape_style = rules
+
     def on_click(self, callback: Callable[[str], None]) -> None:
         """Call ``callback(element_id)`` when a node is clicked in the browser."""
         self._click.append(callback)

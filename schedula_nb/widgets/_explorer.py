@@ -194,8 +194,16 @@ class Explorer(w.VBox):
         self.ui.hover.value = ""  # its node may not be on this level
         self.window = self._window()
         nodes, edges = self._elements()
-        self.graph.draw(nodes, edges, self._positions(nodes, edges))
+        positions = self._positions(nodes, edges)
+        self._set_routes(positions)
+        self.graph.draw(nodes, edges, positions)
         self._refresh()
+
+    def _set_routes(self, positions: dict | None) -> None:
+        """Edges along dot's routes when dot placed the nodes, else straight."""
+        self.graph.set_routes(
+            self.levels[-1].route_rules(self.window) if positions else []
+        )
 
     def _positions(self, nodes: list, edges: list, layout: str = "") -> dict | None:
         """Where dot puts the drawn elements, when the layout (default: the
@@ -329,6 +337,7 @@ class Explorer(w.VBox):
             setattr(self, name, value)
         if layout is not None:
             positions = self._positions(*self._elements(), layout)
+            self._set_routes(positions)
             self.graph.set_layout(layout, positions)
             self.ui.layout.value = layout
         self._refresh()
@@ -399,6 +408,7 @@ class Explorer(w.VBox):
             # which runs the layout again)
             positions = self._positions(nodes, edges)
             if positions:
+                self._set_routes(positions)
                 self.graph.set_layout(self.graph.layout_name, positions)
         self.graph.update(nodes, edges)
         self._refresh()

@@ -30,6 +30,7 @@ from ..render.dot import run_dot
 __all__ = [
     "drawing_and_positions",
     "element_positions",
+    "element_plain",
     "parse_plain",
     "static_bundle",
 ]
@@ -89,6 +90,16 @@ def element_positions(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> dic
     """Positions of the explorer's elements laid out by ``dot`` from the
     elements themselves (a level drawn in part, or with sub-models open: their
     nodes in a cluster)."""
+    return parse_plain(element_plain(nodes, edges))
+
+
+def element_plain(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> str:
+    """dot's ``-Tplain`` layout of the elements (nodes and edge routes)."""
+    return run_dot(element_source(nodes, edges), "plain").decode()
+
+
+def element_source(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> str:
+    """The dot source of the elements (see :func:`element_positions`)."""
     nodes = list(nodes)
     parents = {el["parent"] for el in nodes if "parent" in el}
     inside: dict[str, str] = {}  # open sub-model -> one node inside it
@@ -114,8 +125,7 @@ def element_positions(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> dic
             continue  # an open sub-model without nodes
         lines.append(f' "{u}" -> "{v}";')
     fast = _FAST if len(nodes) > 200 else ""
-    source = _HEAD + fast + "\n".join(lines) + "\n}\n"
-    return parse_plain(run_dot(source, "plain").decode())
+    return _HEAD + fast + "\n".join(lines) + "\n}\n"
 
 
 def static_bundle(obj: Any, pic: Any) -> dict[str, str]:
