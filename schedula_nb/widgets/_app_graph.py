@@ -26,9 +26,8 @@ CAPTION = (
     "that failed or did not apply."
 )
 _TOKENS = ("start", "sink")
-#: (x, y) stretch of dot's positions: cytoscape draws the labels in ovals
-#: with padding, which overlapped their neighbours at dot's spacing
-SPREAD = (1.15, 1.7)
+#: (x, y) stretch of dot's positions (room around the app's bigger labels)
+SPREAD = (1.0, 1.1)
 
 
 class AppGraph:

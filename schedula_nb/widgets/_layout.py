@@ -39,10 +39,13 @@ __all__ = [
 SCALE = 1.0
 #: dot settings for elements laid out without the drawing (the drawing's own
 #: settings apply to :func:`drawing_and_positions`)
+#: node sizes are cytoscape's (``_cyto``: 24 px high, 8 px padding: 40 px,
+#: 0.56 in; the label's width plus the padding), so nodes placed side by side
+#: do not overlap once drawn (at dot's own small sizes open sub-models did)
 _HEAD = (
-    "digraph {\n rankdir=LR; nodesep=0.15; ranksep=0.4;\n"
+    "digraph {\n rankdir=LR; nodesep=0.2; ranksep=0.45;\n"
     ' node [shape=box fontsize=11 fontname="Helvetica,Arial,sans-serif"'
-    ' height=0.3 margin="0.08,0.02"];\n'
+    ' height=0.56 margin="0.14,0.02"];\n'
 )
 #: above this many nodes dot trades quality for time, as the drawings do
 _FAST = " nslimit=1; mclimit=0.05; splines=line; searchsize=10;\n"
@@ -115,7 +118,10 @@ def element_source(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> str:
         else:
             lines.append(line)
     for i, members in enumerate(clusters.values()):
-        lines.append(f" subgraph cluster_{i} {{\n" + "\n".join(members) + "\n }")
+        # the margin: cytoscape's compound padding (12 px) and its label
+        lines.append(
+            f" subgraph cluster_{i} {{\n margin=24;\n" + "\n".join(members) + "\n }"
+        )
     for el in edges:
         u, v = (
             inside.get(el["source"], el["source"]),

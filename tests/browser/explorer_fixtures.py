@@ -134,3 +134,18 @@ def node_style(page: Page, label: str, prop: str, index: int = 0) -> str:
         }}""",
         [index, label, prop],
     )
+
+
+def show_in_voila(
+    voila, folder: Path, page: Page, name: str, cells: list[str], min_nodes: int
+):
+    """Write ``cells`` as notebook ``name`` in ``folder``, open it in Voila
+    (the ``voila`` fixture) and wait until its graph is drawn and settled
+    (the graph scrolled into view); returns the server."""
+    write_notebook(folder / name, cells)
+    server = voila(name)
+    page.goto(server.page(""), timeout=120_000)
+    wait_for_graph(page, min_nodes=min_nodes, timeout=120)
+    page.wait_for_timeout(500)  # a restyle (the edges' routes) lands after the draw
+    scroll_graph_into_view(page)
+    return server

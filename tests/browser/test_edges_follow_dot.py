@@ -6,7 +6,7 @@ from_appliances in the household model), in the explorer and in the app."""
 import pytest
 
 from .conftest import screenshot
-from .explorer_fixtures import scroll_graph_into_view, wait_for_graph, write_notebook
+from .explorer_fixtures import show_in_voila
 
 EXPLORER = """from household import build_household
 month = build_household()(inputs={"meter_start": 12410, "meter_end": 12690})
@@ -59,13 +59,7 @@ CROSSINGS = """() => {
 @pytest.mark.slow
 @pytest.mark.parametrize("shown", ["explorer", "app"])
 def test_no_edge_passes_under_a_node(voila, notebooks_copy, page, shown):
-    write_notebook(
-        notebooks_copy / f"{shown}.ipynb", [EXPLORER if shown == "explorer" else APP]
-    )
-    server = voila(f"{shown}.ipynb")
-    page.goto(server.page(""), timeout=120_000)
-    wait_for_graph(page, min_nodes=9, timeout=120)
-    page.wait_for_timeout(500)  # the stylesheet with the routes lands
-    scroll_graph_into_view(page)
+    cell = EXPLORER if shown == "explorer" else APP
+    show_in_voila(voila, notebooks_copy, page, f"{shown}.ipynb", [cell], 9)
     screenshot(page, f"edges-{shown}")
     assert page.evaluate(CROSSINGS) == []
