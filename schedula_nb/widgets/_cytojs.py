@@ -164,7 +164,8 @@ class BundledGraphView(LaidOutView):
         self._click.append(callback)
 
     def on_hover(self, callback: Callable[[str], None]) -> None:
-        """Call ``callback(element_id)`` when the pointer enters a node."""
+        """Call ``callback(element_id)`` when the pointer enters a node, and
+        ``callback('')`` when it leaves it."""
         self._hover.append(callback)
 
     def _message(self, _widget: Any, content: Mapping, _buffers: Any) -> None:
