@@ -84,3 +84,10 @@ def test_app_answers_as_people_type(voila, page):
     text = _visible_text(page)
     assert not TECHNICAL.search(text), TECHNICAL.search(text)
     screenshot(page, "app-voila-refused")
+
+    # the modeller's view is one switch away, and off again
+    page.locator(".sh-app button:text-is('details')").click()
+    expect(page.locator(".sh-status")).to_be_visible(timeout=20_000)
+    screenshot(page, "app-voila-details")
+    page.locator(".sh-app button:text-is('details')").click()
+    expect(page.locator(".sh-status")).to_have_count(0, timeout=20_000)

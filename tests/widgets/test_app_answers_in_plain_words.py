@@ -213,3 +213,11 @@ def test_saved_output_shows_the_answers_without_a_kernel():
     assert "<h2>Energy bill</h2>" in page and "84" in page and "EUR" in page
     assert "<th style='text-align:left'>Meter end</th><td>12,690</td>" in page
     assert bundle["text/plain"].startswith("Energy bill\n")
+
+
+def test_an_app_of_a_solution_starts_from_its_inputs():
+    sol = _energy()({"meter_start": 100, "meter_end": 350, "price_per_kwh": 0.2})
+    app = sh.app(sol, outputs=["cost"])
+    assert app.field("meter_end").input.value == "350"
+    assert app.field("price_per_kwh").input.value == "0.2"
+    assert app.answers == {"cost": "50"}
