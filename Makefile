@@ -17,12 +17,16 @@ SHELL := /bin/bash
 BIN := $(VENV)/bin
 PY  := $(BIN)/python
 
+# The Launcher's name of the venv's kernel, the one the notebooks are saved with
+# (the other one, "Python 3 + schedula_nb magics", loads %load_ext by itself).
+KERNEL_NAME := Python 3 (schedula_nb): pick this one
+
 # The stamp's name carries a hash of pyproject.toml's [build-system] and
-# [project] tables (everything before the first [tool.*] table): editing the
-# dependencies re-runs the install; touching the file or retuning ruff/pytest
-# does not.
-PYPROJECT_HASH := $(shell sed -n '/^\[tool\./q;p' pyproject.toml 2>/dev/null \
-                    | sha256sum | cut -c1-16)
+# [project] tables (everything before the first [tool.*] table) and of the
+# kernel's name: editing the dependencies (or renaming the kernel) re-runs the
+# install; touching the file or retuning ruff/pytest does not.
+PYPROJECT_HASH := $(shell { sed -n '/^\[tool\./q;p' pyproject.toml 2>/dev/null; \
+                    echo '$(KERNEL_NAME)'; } | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.stamp-install-$(PYPROJECT_HASH)
 
 # Playwright drives the system Chromium; it must never try to download one.
@@ -102,9 +106,6 @@ browser-deps:
 	  exit 1; }
 
 # --- Python environment -----------------------------------------------------
-# The Launcher's name of the venv's kernel, the one the notebooks are saved with
-# (the other one, "Python 3 + schedula_nb magics", loads %load_ext by itself).
-KERNEL_NAME := Python 3 (schedula_nb): pick this one
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
