@@ -5,7 +5,9 @@ HTML, which turns an inline ``<svg>`` into a line of its text. A PNG shows in
 both places: as ``image/png`` and as an ``<img>`` inside the HTML summary
 (JupyterLab's sanitiser keeps ``<img src="data:...">`` and ``max-width``).
 
-One ``dot`` run writes both (``-Tsvg -Tpng``, one after the other on stdout);
+One ``dot`` run writes both (``-Tsvg -Tpng:gd``, one after the other on
+stdout; gd's PNGs are several times smaller than cairo's, which stands in
+where graphviz has no gd);
 a PNG longer than ``PNG_MAX_SIDE`` pixels on a side is drawn again at a lower
 resolution, so a big model keeps a bounded output.
 
@@ -23,6 +25,7 @@ resolution, so a big model keeps a bounded output.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import struct
 from typing import Any, NamedTuple
@@ -65,7 +68,8 @@ def picture(plot: Any, plain: bool = False) -> Picture:
     ``plain=True`` the layout too, all from one ``dot`` run.
 
     Raises what :meth:`Plot.pipe` raises when there is no drawing."""
-    args = ("-Tplain", "-Tpng") if plain else ("-Tpng",)
+    png_format = _png_format(plot.engine)
+    args = ("-Tplain", f"-T{png_format}") if plain else (f"-T{png_format}",)
     out = run_dot(plot.source, "svg", plot.engine, plot.timeout, args)
     cut = out.find(_PNG_MAGIC)
     end = out.rfind(b"</svg>", 0, max(cut, 0))
@@ -76,9 +80,25 @@ def picture(plot: Any, plain: bool = False) -> Picture:
     size = png_size(png)
     if max(size) > PNG_MAX_SIDE:
         dpi = _PNG_DPI * PNG_MAX_SIDE / max(size)
-        png = run_dot(plot.source, "png", plot.engine, plot.timeout, (f"-Gdpi={dpi}",))
+        png = run_dot(
+            plot.source, png_format, plot.engine, plot.timeout, (f"-Gdpi={dpi}",)
+        )
         size = png_size(png)
     return Picture(svg, png, size, layout.strip() if plain else "")
+
+
+@functools.cache
+def _png_format(engine: str) -> str:
+    """``png:gd`` where graphviz has its gd renderer, else ``png`` (cairo).
+
+    gd's PNGs are ~7x smaller (the household model: 8 KB against 57 KB; the
+    text is anti-aliased alike, the lines are not), and a saved notebook
+    keeps each picture twice (``image/png`` and the HTML ``<img>``)."""
+    try:
+        run_dot("digraph { a }", "png:gd", engine, 10.0)
+    except DrawingUnavailable:
+        return "png"
+    return "png:gd"
 
 
 def img_tag(pic: Picture, title: str) -> str:

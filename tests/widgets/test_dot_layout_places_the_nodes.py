@@ -33,6 +33,7 @@ def test_default_is_dot_left_to_right(fragile):
 def test_one_dot_run_for_layout_and_drawing(fragile, monkeypatch):
     from schedula_nb.render import picture
 
+    png = picture._png_format("dot")  # the renderer probe: once per process
     runs = []
     real = picture.run_dot
     monkeypatch.setattr(
@@ -42,7 +43,7 @@ def test_one_dot_run_for_layout_and_drawing(fragile, monkeypatch):
     )
     ex = sh.explore(fragile({"x": 0}))
     bundle = ex._repr_mimebundle_()
-    assert runs == [("svg", "-Tplain", "-Tpng")]
+    assert runs == [("svg", "-Tplain", f"-T{png}")]
     assert "sh&#45;function sh&#45;failed" in bundle["image/svg+xml"]
     assert "sh-drawing" in bundle["text/html"] and "image/png" in bundle
 
