@@ -17,12 +17,16 @@ SHELL := /bin/bash
 BIN := $(VENV)/bin
 PY  := $(BIN)/python
 
+# The Launcher's name of the venv's kernel, the one the notebooks are saved with
+# (the other one, "Python 3 + schedula_nb magics", loads %load_ext by itself).
+KERNEL_NAME := Python 3 (schedula_nb): pick this one
+
 # The stamp's name carries a hash of pyproject.toml's [build-system] and
-# [project] tables (everything before the first [tool.*] table): editing the
-# dependencies re-runs the install; touching the file or retuning ruff/pytest
-# does not.
-PYPROJECT_HASH := $(shell sed -n '/^\[tool\./q;p' pyproject.toml 2>/dev/null \
-                    | sha256sum | cut -c1-16)
+# [project] tables (everything before the first [tool.*] table) and of the
+# kernel's name: editing the dependencies (or renaming the kernel) re-runs the
+# install; touching the file or retuning ruff/pytest does not.
+PYPROJECT_HASH := $(shell { sed -n '/^\[tool\./q;p' pyproject.toml 2>/dev/null; \
+                    echo '$(KERNEL_NAME)'; } | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.stamp-install-$(PYPROJECT_HASH)
 
 # Playwright drives the system Chromium; it must never try to download one.
@@ -34,18 +38,19 @@ export JUPYTER_PLATFORM_DIRS := 1
 # JupyterLab refuses to start as root unless told so; a normal user needs nothing.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-# Debian packages for what pip cannot bring: graphviz's `dot`, Chromium and its
-# driver (browser tests use executable_path='/usr/bin/chromium').
+# Debian packages for what pip cannot bring: graphviz's `dot` (drawings; every
+# target), and for the browser tests only Chromium and its driver (they use
+# executable_path='/usr/bin/chromium'): `make lab` never installs those.
 # Set SKIP_SYSTEM_DEPS=1 to skip this step (e.g. on a machine without apt).
 SKIP_SYSTEM_DEPS ?=
 
-.PHONY: help setup system-deps python-deps lab test lint format pytest notebooks \
-        bench compat docs widgets-js clean distclean
+.PHONY: help setup system-deps browser-deps python-deps lab test lint format \
+        pytest notebooks bench compat docs widgets-js clean distclean
 
 help:
 	@echo "make lab        set up, then open JupyterLab on notebooks/tutorial.ipynb"
-	@echo "make test       set up, then ruff check, ruff format --check, pytest, nbval"
-	@echo "make setup      create $(VENV), install '.[all,test]', graphviz and Chromium"
+	@echo "make test       set up (and Chromium), then ruff, pytest, nbval"
+	@echo "make setup      create $(VENV), install '.[all,test]' and graphviz"
 	@echo "make lint       ruff check ."
 	@echo "make format     ruff format . and ruff check --fix ."
 	@echo "make bench      run benchmarks/run.py and benchmarks/search_floor.py"
@@ -57,37 +62,52 @@ help:
 setup: system-deps python-deps
 
 # --- system pieces ----------------------------------------------------------
+# Installs the Debian packages listed in the shell variable `missing` (nothing
+# when it is empty), or says what to run where apt or root is missing.
+define APT_INSTALL
+if [ -n "$(SKIP_SYSTEM_DEPS)" ]; then \
+  echo "setup: SKIP_SYSTEM_DEPS set, not installing:$$missing"; exit 0; \
+fi; \
+if [ -z "$$missing" ]; then exit 0; fi; \
+echo "setup: installing system packages:$$missing"; \
+if ! command -v apt-get >/dev/null 2>&1; then \
+  echo "setup: ERROR: apt-get not found; install these yourself:$$missing" >&2; \
+  echo "setup:        (or run with SKIP_SYSTEM_DEPS=1 to go on without them)" >&2; \
+  exit 1; \
+fi; \
+if [ "$$(id -u)" = 0 ]; then sudo=""; \
+elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+else \
+  echo "setup: ERROR: not root and no sudo; as root run:" >&2; \
+  echo "  apt-get update && apt-get install -y$$missing" >&2; \
+  echo "setup: (or run with SKIP_SYSTEM_DEPS=1 to go on without them)" >&2; \
+  exit 1; \
+fi; \
+$$sudo apt-get update -qq; \
+$$sudo env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y -qq --no-install-recommends $$missing
+endef
+
+# graphviz's `dot`: the drawings (make lab, make test, make docs).
 system-deps:
-	@if [ -n "$(SKIP_SYSTEM_DEPS)" ]; then \
-	  echo "setup: SKIP_SYSTEM_DEPS set, not checking graphviz/Chromium"; exit 0; \
-	fi; \
-	missing=""; \
-	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
+	@missing=""; \
+	command -v dot >/dev/null 2>&1 || missing=" graphviz"; \
+	$(APT_INSTALL); \
+	command -v dot >/dev/null || { \
+	  echo "setup: ERROR: apt-get ran but dot is still missing" >&2; exit 1; }
+
+# Chromium and its driver: only the browser tests (make test) use them.
+browser-deps:
+	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	echo "setup: installing system packages:$$missing"; \
-	if ! command -v apt-get >/dev/null 2>&1; then \
-	  echo "setup: ERROR: apt-get not found; install these yourself:$$missing" >&2; \
-	  echo "setup:        (or run with SKIP_SYSTEM_DEPS=1 to go on without them)" >&2; \
-	  exit 1; \
-	fi; \
-	if [ "$$(id -u)" = 0 ]; then sudo=""; \
-	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	else \
-	  echo "setup: ERROR: not root and no sudo; as root run:" >&2; \
-	  echo "  apt-get update && apt-get install -y$$missing" >&2; \
-	  echo "setup: (or run with SKIP_SYSTEM_DEPS=1 to go on without them)" >&2; \
-	  exit 1; \
-	fi; \
-	$$sudo apt-get update -qq; \
-	$$sudo env DEBIAN_FRONTEND=noninteractive \
-	  apt-get install -y -qq --no-install-recommends $$missing; \
-	command -v dot >/dev/null && [ -x /usr/bin/chromium ] || { \
-	  echo "setup: ERROR: apt-get ran but dot or /usr/bin/chromium is still missing" >&2; \
+	$(APT_INSTALL); \
+	[ -x /usr/bin/chromium ] || { \
+	  echo "setup: ERROR: apt-get ran but /usr/bin/chromium is still missing" >&2; \
 	  exit 1; }
 
 # --- Python environment -----------------------------------------------------
+
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
@@ -98,7 +118,7 @@ $(STAMP): | $(PY)
 	@# The venv's own `python3` kernel: JupyterLab and nbval run the notebooks
 	@# with this interpreter, not whatever python3 kernel the user has.
 	$(PY) -m ipykernel install --sys-prefix --name python3 \
-	  --display-name "Python 3 (schedula_nb venv)" >/dev/null
+	  --display-name "$(KERNEL_NAME)" >/dev/null
 	@# ... and the kernel that loads %load_ext schedula_nb by itself.
 	$(PY) -m schedula_nb install-kernel --sys-prefix >/dev/null
 	touch $@
@@ -106,14 +126,20 @@ $(STAMP): | $(PY)
 python-deps: $(STAMP)
 
 # --- run --------------------------------------------------------------------
+# JupyterLab opens on the tutorial itself, and the URL it prints is the
+# tutorial's (the server's default page), not the Launcher's. Only what Lab
+# needs is installed: Chromium is the browser tests' (make test).
+TUTORIAL := /lab/tree/notebooks/tutorial.ipynb
+
 lab: setup
+	$(BIN)/jupyter trust notebooks/*.ipynb
 	$(BIN)/jupyter lab --ip=127.0.0.1 $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" \
-	  notebooks/tutorial.ipynb
+	  --LabApp.default_url=$(TUTORIAL)
 
 # --- checks -----------------------------------------------------------------
 # Every check runs even when an earlier one fails (one run shows all problems);
 # the target fails if any of them did.
-test: setup
+test: setup browser-deps
 	@failed=""; \
 	run() { echo "+ $$*"; "$$@" || failed="$$failed [$$*]"; }; \
 	run $(BIN)/ruff check .; \

@@ -60,3 +60,58 @@ def build_household() -> sh.Dispatcher:
     household.add_func(bill, outputs=["cost"])
     household.add_func(emissions, outputs=["co2_kg"])
     return household
+
+
+def household_app():
+    """The model as an app for people who do not code (``sh.app``): the
+    answers first, the meter readings to type, the prices to change.
+    ``household_energy_app.ipynb`` shows it with Voila, and so does
+    ``python -m schedula_nb app household:household_app`` (from this folder).
+    """
+    return sh.app(
+        build_household(),
+        inputs=[
+            "meter_start",
+            "meter_end",
+            "days",
+            "price_per_kwh",
+            "standing_charge",
+            "kg_co2_per_kwh",
+        ],
+        outputs=["cost", "kwh", "co2_kg"],
+        title="What does a month of electricity cost?",
+        description=(
+            "Type the two meter readings as you read them on the meter "
+            "(12,890 is fine): the answers change as you type. The drawing "
+            "below shows how each answer is worked out."
+        ),
+        labels={
+            "meter_start": "Meter reading at the start",
+            "meter_end": "Meter reading at the end",
+            "days": "Days in the period",
+            "price_per_kwh": "Price of electricity",
+            "standing_charge": "Standing charge",
+            "kg_co2_per_kwh": "CO₂ of the grid's electricity",
+            "cost": "Cost",
+            "kwh": "Electricity used",
+            "co2_kg": "CO₂ emitted",
+            "appliances": "Appliances",
+            "from_meter": "From the meter",
+            "from_appliances": "From the appliances",
+            "bill": "Bill",
+            "emissions": "Emissions",
+        },
+        units={
+            "meter_start": "kWh",
+            "meter_end": "kWh",
+            "days": "days",
+            "price_per_kwh": "EUR per kWh",
+            "standing_charge": "EUR per day",
+            "kg_co2_per_kwh": "kg per kWh",
+            "cost": "EUR",
+            "kwh": "kWh",
+            "co2_kg": "kg",
+        },
+        values={"meter_start": 12410, "meter_end": 12690},
+        formats={"cost": "{:,.2f}"},
+    )

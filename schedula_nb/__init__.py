@@ -90,7 +90,13 @@ _MODULES = {
     ),
     ".utils.gen": ("counter",),
     "._alias": ("alias", "unalias"),
-    "._notebook": ("explore", "load_ipython_extension", "unload_ipython_extension"),
+    "._notebook": (
+        "app",
+        "explore",
+        "load_ipython_extension",
+        "plain_message",
+        "unload_ipython_extension",
+    ),
 }
 
 #: public name -> the module that gives it

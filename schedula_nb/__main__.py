@@ -1,14 +1,20 @@
-"""``python -m schedula_nb``: the kernel spec, and code written for schedula.
+"""``python -m schedula_nb``: the kernel spec, code written for schedula, and
+a model's app served with Voila.
 
     python -m schedula_nb install-kernel [--user | --sys-prefix | --prefix PATH]
     python -m schedula_nb uninstall-kernel [--user | --sys-prefix | --prefix PATH]
     python -m schedula_nb run script.py [args ...]
     python -m schedula_nb run -m module [args ...]
+    python -m schedula_nb app MODULE:OBJECT [VOILA OPTIONS ...]
 
 ``run`` runs a program written for ``schedula`` on schedula_nb, unchanged:
 ``import schedula`` gives schedula_nb (see ``schedula_nb.alias``). For
 example ``python -m schedula_nb run -m pytest tests/`` runs a library's test
 suite on it.
+
+``app`` serves the app (``sh.app``) of ``OBJECT`` (a ``Dispatcher``, a
+``Solution``, an ``App``, or a function of no arguments returning one) with
+Voila; other options go to Voila (e.g. ``--port=8866 --no-browser``).
 
 ``--user`` (the default) needs no administrator rights; ``--sys-prefix`` puts
 the kernel in the active environment (a venv, conda, Binder); ``--prefix PATH``
@@ -28,7 +34,24 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["run"]:
         return run(argv[1:])
+    if argv[:1] == ["app"]:
+        return _app_command(argv[1:])
     return _kernel_command(argv)
+
+
+def _app_command(argv: list[str]) -> int:
+    """``app MODULE:OBJECT [voila options]``: see :mod:`schedula_nb._serve`."""
+    parser = argparse.ArgumentParser(
+        prog="python -m schedula_nb app",
+        description="Serve the app of MODULE:OBJECT (a Dispatcher, a Solution, an "
+        "App, or a function returning one) with Voila; other options go to Voila "
+        "(e.g. --port=8866 --no-browser).",
+    )
+    parser.add_argument("target", metavar="MODULE:OBJECT")
+    args, rest = parser.parse_known_args(argv)
+    from ._serve import serve
+
+    return serve(args.target, rest)
 
 
 def run(argv: list[str]) -> int:
@@ -92,6 +115,7 @@ def _kernel_command(argv: list[str]) -> int:
     commands.add_parser(
         "run", help="run a program written for schedula: run script.py | run -m module"
     )
+    commands.add_parser("app", help="serve a model's app (sh.app) with Voila")
     args = parser.parse_args(argv)
     prefix = sys.prefix if args.sys_prefix else args.prefix
     where = {"user": prefix is None, "prefix": prefix, "name": args.name}

@@ -9,7 +9,7 @@ imported only by these functions.
 
 >>> spec = kernel_spec()
 >>> spec['display_name'], spec['argv'][0] == sys.executable
-('Python 3 (schedula_nb)', True)
+('Python 3 + schedula_nb magics', True)
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ graphviz package, a model over the size guard, dot timing out) it still gives
 the HTML summary and the text, with one line saying why the drawing is missing.
 The HTML holds the summary *and* the drawing, because notebooks show the
 richest type they know (HTML before SVG) and would hide the drawing otherwise.
+The drawing in the HTML is a PNG ``<img>``, and ``image/png`` sits beside the
+SVG: untrusted notebooks refuse SVG and sanitise HTML (see :mod:`.picture`).
 
 >>> import schedula_nb as sh
 >>> dsp = sh.Dispatcher(name='demo')
@@ -13,13 +15,14 @@ richest type they know (HTML before SVG) and would hide the drawing otherwise.
 'f'
 >>> bundle = mimebundle(dsp({'a': -1}))
 >>> sorted(bundle)
-['image/svg+xml', 'text/html', 'text/plain']
+['image/png', 'image/svg+xml', 'text/html', 'text/plain']
 >>> print(bundle['text/plain'])
 Solution({'a': -1, 'b': 1})
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import webbrowser
 from typing import Any
@@ -27,9 +30,10 @@ from typing import Any
 from ..core._solution import Solution
 from . import summary
 from .dot import reason
+from .picture import Picture, img_tag, picture
 from .plot import Plot
 
-__all__ = ["plot_model", "plot_solution", "mimebundle"]
+__all__ = ["plot_model", "plot_solution", "mimebundle", "bundle_of"]
 
 
 def plot_model(
@@ -79,26 +83,44 @@ def _show(plot: Plot, view: bool) -> Plot:
 
 
 def mimebundle(obj: Any, include: Any = None, exclude: Any = None) -> dict:
-    """``image/svg+xml``, ``text/html`` and ``text/plain`` of a model or a
-    solution; never raises."""
-    is_sol = isinstance(obj, Solution)
-    svg, note = None, ""
+    """``text/html``, ``image/png``, ``image/svg+xml`` and ``text/plain`` of a
+    model or a solution; never raises."""
+    pic, note = None, ""
     try:
-        if is_sol and obj.dsp is None:
+        if isinstance(obj, Solution) and obj.dsp is None:
             raise ValueError("this solution has no model to draw")
-        plot = plot_solution(obj) if is_sol else plot_model(obj)
-        svg = plot.pipe("svg").decode()
+        plot = plot_solution(obj) if isinstance(obj, Solution) else plot_model(obj)
+        pic = picture(plot)
     except Exception as err:
         note = f"No drawing: {reason(err)}"
+    return bundle_of(obj, pic, note, include, exclude)
+
+
+def bundle_of(
+    obj: Any,
+    pic: Picture | None,
+    note: str = "",
+    include: Any = None,
+    exclude: Any = None,
+) -> dict:
+    """The display of ``obj`` with a drawing already made (``pic``; ``None``
+    and a ``note`` saying why when there is none).
+
+    The HTML holds the summary and the drawing as a PNG ``<img>``, never an
+    inline ``<svg>``: untrusted notebooks sanitise HTML and would show the
+    SVG's text instead (see :mod:`.picture`)."""
+    is_sol = isinstance(obj, Solution)
     text = _safe(summary.solution_text if is_sol else summary.model_text, obj, note)
     page = _safe(summary.solution_html if is_sol else summary.model_html, obj, note)
     if page is None:
         page = f"<pre>{html.escape(text or '')}</pre>"
-    if svg is not None:
-        page += f'<div class="sh-drawing" style="overflow:auto">{_inline(svg)}</div>'
-    bundle = {"text/html": page, "text/plain": text or object.__repr__(obj)}
-    if svg is not None:
-        bundle["image/svg+xml"] = svg
+    bundle = {"text/plain": text or object.__repr__(obj)}
+    if pic is not None:
+        title = summary.name(getattr(obj, "name", "") or "the model", 80)
+        page += f'<div class="sh-drawing">{img_tag(pic, title)}</div>'
+        bundle["image/png"] = base64.b64encode(pic.png).decode()
+        bundle["image/svg+xml"] = pic.svg
+    bundle["text/html"] = page
     if include:
         bundle = {k: v for k, v in bundle.items() if k in include}
     if exclude:
@@ -111,9 +133,3 @@ def _safe(fn: Any, obj: Any, note: str) -> str | None:
         return fn(obj, note)
     except Exception:
         return None
-
-
-def _inline(svg: str) -> str:
-    """An SVG document as an element to put inside HTML (no XML prolog)."""
-    start = svg.find("<svg")
-    return svg[start:] if start >= 0 else ""

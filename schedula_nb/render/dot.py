@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Sequence
 
 from . import summary
 from .graph import INSTALL_HINT
@@ -28,9 +29,15 @@ class DrawingUnavailable(RuntimeError):
 
 
 def run_dot(
-    source: str, fmt: str = "svg", engine: str = "dot", timeout: float = TIMEOUT
+    source: str,
+    fmt: str = "svg",
+    engine: str = "dot",
+    timeout: float = TIMEOUT,
+    args: Sequence[str] = (),
 ) -> bytes:
-    """Lay out and render dot ``source`` with the graphviz program ``engine``.
+    """Lay out and render dot ``source`` with the graphviz program ``engine``
+    (``args``: more command-line arguments, e.g. ``('-Tpng',)`` for a second
+    output after the first on stdout).
 
     Raises :class:`DrawingUnavailable` when the program is missing, fails or
     takes longer than ``timeout`` seconds.
@@ -45,7 +52,7 @@ def run_dot(
         )
     try:
         proc = subprocess.run(
-            [exe, f"-T{fmt}"],
+            [exe, f"-T{fmt}", *args],
             input=source.encode(),
             capture_output=True,
             timeout=timeout,

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import tempfile
@@ -29,6 +30,7 @@ from typing import Any
 
 from . import graph, summary
 from .dot import TIMEOUT, DrawingUnavailable, reason, run_dot
+from .picture import picture
 
 __all__ = [
     "Plot",
@@ -233,11 +235,17 @@ class Plot:
             return None
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
-        """``image/svg+xml`` and ``text/plain``; when the drawing cannot be made,
+        """``image/svg+xml``, ``image/png`` (what untrusted notebooks show) and
+        ``text/plain``; when the drawing cannot be made,
         ``text/html`` and ``text/plain`` saying why. Never raises."""
         text = repr(self)
         try:
-            return {"image/svg+xml": self.pipe("svg").decode(), "text/plain": text}
+            pic = picture(self)
+            return {
+                "image/svg+xml": pic.svg,
+                "image/png": base64.b64encode(pic.png).decode(),
+                "text/plain": text,
+            }
         except Exception as err:
             why = f"No drawing: {reason(err)}"
             return {

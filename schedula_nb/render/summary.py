@@ -246,8 +246,9 @@ def solution_html(sol: Any, note: str = "") -> str:
     the failures with their reasons."""
     n_fail = sum(f.kind == "error" for f in sol.failures.values())
     n_dom = len(sol.failures) - n_fail
+    ran = len(sol.t_start)
     counts = (
-        f"{len(sol)} values, {len(sol.t_start)} functions run, "
+        f"{len(sol)} values, {ran} function{'' if ran == 1 else 's'} run, "
         f"{n_fail} failed, {n_dom} out of domain, {sol.elapsed * 1e3:.1f} ms"
     )
     rows = []

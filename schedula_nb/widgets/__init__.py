@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._cyto import require_widgets
+from ._cyto import check_widgets
 
-require_widgets()  # an ImportError with the install hint when extras are missing
+check_widgets()  # an ImportError with the install hint when extras are missing
 
+from ._app import App  # noqa: E402
 from ._explorer import Explorer  # noqa: E402
 
-__all__ = ["Explorer", "explore"]
+__all__ = ["App", "Explorer", "app", "explore"]
 
 
 def explore(obj: Any, **options: Any) -> Explorer:
@@ -39,3 +40,20 @@ def explore(obj: Any, **options: Any) -> Explorer:
     '1 input · 1 computed · 0 failed · 0 out of domain · ...'
     """
     return Explorer(obj, **options)
+
+
+def app(
+    obj: Any, inputs: Any = None, outputs: Any = None, title: Any = None, **options: Any
+) -> App:
+    """An :class:`App` of a model or a solution, for people who do not code;
+    ``options``: ``labels``, ``units``, ``widgets``, ``messages``, ``values``,
+    ``formats``, ``delay``, ``height``.
+
+    >>> import schedula_nb as sh
+    >>> dsp = sh.Dispatcher(name='demo')
+    >>> dsp.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> app(dsp, values={'a': -3}).answers
+    {'b': '3'}
+    """
+    return App(obj, inputs, outputs, title, **options)

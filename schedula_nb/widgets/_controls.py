@@ -76,6 +76,7 @@ def build(ex: Any, layouts: list, layout: str) -> SimpleNamespace:
     status = w.HTML()
     status.add_class("sh-status")
     hover = w.HTML(layout={"min_height": "1.5em"})
+    hover.add_class("sh-hover")
     table = w.HTML(layout={"overflow": "auto", "max_height": "300px"})
     table.add_class("sh-results")
     crumb_box = w.HBox()

@@ -53,6 +53,7 @@ __all__ = [
     "BUNDLED_ABOVE",
     "layout_options",
     "require_widgets",
+    "check_widgets",
 ]
 
 #: the graph widgets the explorer can draw with (``auto`` picks by size)
@@ -98,7 +99,14 @@ _SHAPES: dict[str, dict[str, Any]] = {
         "border-style": "double",
         "border-width": 4,
     },
-    "small": {"shape": "ellipse", "width": 14, "height": 14, "font-size": 8},
+    # sized to the label, as the drawing's circle: a fixed 14 px clipped "start"
+    "small": {
+        "shape": "ellipse",
+        "width": "label",
+        "height": 16,
+        "padding": "3px",
+        "font-size": 8,
+    },
 }
 
 _OVERLAYS: list[dict[str, Any]] = [
@@ -128,6 +136,8 @@ _OVERLAYS: list[dict[str, Any]] = [
 ]
 
 
+#: the data key ipycytoscape's click popup reads: no element has it
+NO_POPUP = "sh-no-popup"
 #: above this many nodes dagre ranks with ``longest-path``: 1,000 nodes are
 #: laid out about 1.5 s sooner in Chromium than with ``network-simplex``,
 #: whose more compact ranks are kept for smaller graphs
@@ -179,6 +189,17 @@ def graph_view(
         if backend == "anywidget" or (nodes > BUNDLED_ABOVE and _cytojs.available()):
             return _cytojs.BundledGraphView(layout, height)
     return GraphView(layout, height)
+
+
+def check_widgets() -> None:
+    """Raise an ``ImportError`` with the install hint when ipywidgets or
+    ipycytoscape is missing, without importing them: ipycytoscape imports
+    pandas and networkx (~0.35 s), which an app drawn with the bundled
+    graph never needs (its first paint in Voila pays for every import)."""
+    from importlib.util import find_spec
+
+    if find_spec("ipycytoscape") is None or find_spec("ipywidgets") is None:
+        raise ImportError(INSTALL_HINT)
 
 
 def require_widgets() -> Any:
@@ -283,6 +304,13 @@ class LaidOutView:
         self.layout_name = name
         self.widget.cytoscape_layout = layout_options(name, self._size, self.positions)
 
+    def set_routes(self, rules: list[dict[str, Any]]) -> None:
+        """Bend the edges along dot's routes (``_routes.route_styles``; ``[]``:
+        straight edges): the stylesheet plus one rule per bent edge."""
+        if rules != getattr(self, "_routes", []):
+            self._routes = list(rules)
+            self._set_style(stylesheet() + self._routes)
+
 
 class GraphView(LaidOutView):
     """A cytoscape graph of element dicts (see ``_view_model.View``).
@@ -302,6 +330,11 @@ class GraphView(LaidOutView):
             min_zoom=0.05,
             max_zoom=4.0,
             box_selection_enabled=False,
+            # ipycytoscape pops a node's ``tooltip`` up on click and never
+            # takes it down (it stayed over the form, outlived the view, sat
+            # ~300 px off in JupyterLab): no popup; the explorer's hover line
+            # shows the same text while the pointer is on the node
+            tooltip_source=NO_POPUP,
         )
         self.widget.set_style(stylesheet())
         self.layout_name = ""
@@ -391,13 +424,18 @@ class GraphView(LaidOutView):
             # a new dict: the one given to the constructor is not observed
             el.data = {**el.data, **data}
 
+    def _set_style(self, rules: list[dict[str, Any]]) -> None:
+        self.widget.set_style(rules)
+
     def on_click(self, callback: Callable[[str], None]) -> None:
         """Call ``callback(element_id)`` when a node is clicked in the browser."""
         self.widget.on("node", "click", lambda event: callback(event["data"]["id"]))
 
     def on_hover(self, callback: Callable[[str], None]) -> None:
-        """Call ``callback(element_id)`` when the pointer enters a node."""
+        """Call ``callback(element_id)`` when the pointer enters a node, and
+        ``callback('')`` when it leaves it."""
         self.widget.on("node", "mouseover", lambda e: callback(e["data"]["id"]))
+        self.widget.on("node", "mouseout", lambda e: callback(""))
 
     def relayout(self) -> None:
         """Run the layout again (e.g. after hiding nodes)."""

@@ -156,12 +156,16 @@ class BundledGraphView(LaidOutView):
             el.data = {**el.data, **data}
             self._send()
 
+    def _set_style(self, rules: list[dict[str, Any]]) -> None:
+        self.widget.cytoscape_style = rules
+
     def on_click(self, callback: Callable[[str], None]) -> None:
         """Call ``callback(element_id)`` when a node is clicked in the browser."""
         self._click.append(callback)
 
     def on_hover(self, callback: Callable[[str], None]) -> None:
-        """Call ``callback(element_id)`` when the pointer enters a node."""
+        """Call ``callback(element_id)`` when the pointer enters a node, and
+        ``callback('')`` when it leaves it."""
         self._hover.append(callback)
 
     def _message(self, _widget: Any, content: Mapping, _buffers: Any) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 from ..core._functions import parent_func
 from ..core._tokens import START
 from ..render import style, summary
-from ._view_model import sub_model
+from ._view_model import run_time, sub_model, sub_solution
 
 __all__ = ["details", "decisions"]
 
@@ -91,7 +91,7 @@ def details(dsp: Any, sol: Any, node: Hashable) -> dict[str, Any]:
         "has_value": sol is not None and node in sol,
         "value": sol.get(node) if sol is not None else None,
         "distance": sol.visit.get(node) if sol is not None else None,
-        "duration": sol.duration(node) if sol is not None else None,
+        "duration": _took(sol, node),
         "weight": attr.get("weight"),
         "failure": None,
         "decisions": decisions(dsp, sol, node),
@@ -124,7 +124,7 @@ def decisions(dsp: Any, sol: Any, node: Hashable) -> list[dict[str, Any]]:
             {
                 "weight": attr.get("weight", 1),
                 "distance": sol.visit.get(node),
-                "duration": sol.duration(node),
+                "duration": _took(sol, node),
             }
         ]
     est = sol.estimates(node)
@@ -171,3 +171,11 @@ def _verdict(
         else:
             reason = "the value was found at a shorter distance first"
     return {"producer": prod, "verdict": verdict, "reason": reason}
+
+
+def _took(sol: Any, node: Hashable) -> float | None:
+    """Seconds ``node`` took: a function's call, a sub-model's run."""
+    if sol is None:
+        return None
+    took = sol.duration(node)
+    return run_time(sub_solution(sol, node)) if took is None else took

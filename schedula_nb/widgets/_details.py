@@ -105,7 +105,10 @@ def details_html(dsp: Any, sol: Any, node: Hashable) -> str:
         rows.append(_row("distance", html.escape(str(d["distance"]))))
     if d["sub_model"]:
         rows.append(
-            _row("sub-model", "click again or use <code>enter()</code> to open it")
+            _row(
+                "sub-model",
+                "a click on it opens it (or <code>enter()</code> in Python)",
+            )
         )
     parts.append("<table>" + "".join(rows) + "</table>")
     failure = d["failure"]

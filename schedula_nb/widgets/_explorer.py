@@ -191,10 +191,19 @@ class Explorer(w.VBox):
 
     def _draw(self) -> None:
         """Draw the current level from scratch (a level change)."""
+        self.ui.hover.value = ""  # its node may not be on this level
         self.window = self._window()
         nodes, edges = self._elements()
-        self.graph.draw(nodes, edges, self._positions(nodes, edges))
+        positions = self._positions(nodes, edges)
+        self._set_routes(positions)
+        self.graph.draw(nodes, edges, positions)
         self._refresh()
+
+    def _set_routes(self, positions: dict | None) -> None:
+        """Edges along dot's routes when dot placed the nodes, else straight."""
+        self.graph.set_routes(
+            self.levels[-1].route_rules(self.window) if positions else []
+        )
 
     def _positions(self, nodes: list, edges: list, layout: str = "") -> dict | None:
         """Where dot puts the drawn elements, when the layout (default: the
@@ -328,6 +337,7 @@ class Explorer(w.VBox):
             setattr(self, name, value)
         if layout is not None:
             positions = self._positions(*self._elements(), layout)
+            self._set_routes(positions)
             self.graph.set_layout(layout, positions)
             self.ui.layout.value = layout
         self._refresh()
@@ -398,6 +408,7 @@ class Explorer(w.VBox):
             # which runs the layout again)
             positions = self._positions(nodes, edges)
             if positions:
+                self._set_routes(positions)
                 self.graph.set_layout(self.graph.layout_name, positions)
         self.graph.update(nodes, edges)
         self._refresh()
@@ -425,9 +436,10 @@ class Explorer(w.VBox):
             self.select(node)
 
     def _hovered(self, eid: str) -> None:
+        """The hover line: the node under the pointer ('' when it left)."""
         el = self.view.node_element(eid)
-        if el is not None:
-            self.ui.hover.value = html.escape(el["tooltip"]).replace("\n", " · ")
+        text = "" if el is None else el["tooltip"]
+        self.ui.hover.value = html.escape(text).replace("\n", " · ")
 
     def _dispatch_from_ui(self) -> None:
         """The Dispatch button and live edits: a dispatch that raises (e.g. a
@@ -459,9 +471,9 @@ class Explorer(w.VBox):
 
         bundle = super()._repr_mimebundle_(**kwargs) or {}
         shown = self.solution if self.solution is not None else self.dsp
-        svg = self.levels[-1].static  # made with the positions: dot ran once
-        static = mimebundle(shown) if svg is None else static_bundle(shown, svg)
-        for key in ("image/svg+xml", "text/html"):
+        pic = self.levels[-1].static  # made with the positions: dot ran once
+        static = mimebundle(shown) if pic is None else static_bundle(shown, pic)
+        for key in ("image/svg+xml", "image/png", "text/html"):
             if key in static:
                 bundle[key] = static[key]
         return bundle

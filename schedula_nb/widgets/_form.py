@@ -197,7 +197,10 @@ class InputsForm:
             if v.get("value", EMPTY) is not EMPTY
         }
         self._callbacks: list[Callable[[Hashable], None]] = []
-        self.rows = w.VBox(layout={"max_height": "260px", "overflow": "auto"})
+        # rows wrap instead of scrolling sideways (one scrollbar per row, in a
+        # ~1,000 px notebook column, was what JupyterLab showed at 1,440 px)
+        self.rows = w.VBox(layout={"max_height": "260px", "overflow": "hidden auto"})
+        self.rows.add_class("sh-form")
         for node in fields:
             self._add_field(node)
         for node, value in {**self.defaults, **values}.items():
@@ -226,13 +229,20 @@ class InputsForm:
             description=summary.name(node, 30),
             continuous_update=False,
             placeholder="not given",
-            style={"description_width": "140px"},
-            layout={"width": "420px"},
+            # the label's own width: a fixed one clipped long ids
+            style={"description_width": "initial"},
+            layout={"width": "auto", "min_width": "16em", "max_width": "36em"},
         )
-        error = w.HTML("", layout={"width": "auto"})
+        text.add_class("sh-form-field")
+        error = w.HTML("", layout={"width": "auto", "min_width": "0"})
         text.observe(lambda change, n=node: self._edited(n), "value")
         self.texts[node], self.errors[node] = text, error
-        self.rows.children = (*self.rows.children, w.HBox([text, error]))
+        row = w.HBox(
+            [text, error],
+            layout={"flex_flow": "row wrap", "align_items": "center", "width": "100%"},
+        )
+        row.add_class("sh-form-row")
+        self.rows.children = (*self.rows.children, row)
 
     def _edited(self, node: Hashable) -> None:
         for cb in self._callbacks:

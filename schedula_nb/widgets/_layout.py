@@ -5,7 +5,7 @@ layout).
 Laying 1,000 nodes out with dagre in the browser took 2-2.5 s of a 5.7 s draw
 (``benchmarks/results/explorer.md``). The notebook output already needs
 ``dot`` for its static drawing, so for a whole level one ``dot`` run gives
-both: ``dot -Tsvg -Tplain`` writes the SVG, then the positions
+both: ``dot -Tsvg -Tplain -Tpng`` writes the SVG, the positions, then the PNG
 (:func:`drawing_and_positions`). A level drawn in part or with sub-models open
 is laid out from its own elements (:func:`element_positions`).
 
@@ -15,23 +15,22 @@ Positions are cytoscape's: pixels, ``y`` growing downwards.
 >>> dsp = sh.Dispatcher(name='demo')
 >>> dsp.add_function('f', abs, ['a'], ['b'])
 'f'
->>> svg, pos = drawing_and_positions(dsp)
->>> '<svg' in svg, pos['n1']['x'] < pos['n0']['x'] < pos['n2']['x']  # a -> f -> b
+>>> pic, pos = drawing_and_positions(dsp)
+>>> '<svg' in pic.svg, pos['n1']['x'] < pos['n0']['x'] < pos['n2']['x']  # a -> f -> b
 (True, True)
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..render.dot import DOT_HINT, TIMEOUT, DrawingUnavailable
+from ..render.dot import run_dot
 
 __all__ = [
     "drawing_and_positions",
     "element_positions",
+    "element_plain",
     "parse_plain",
     "static_bundle",
 ]
@@ -40,36 +39,16 @@ __all__ = [
 SCALE = 1.0
 #: dot settings for elements laid out without the drawing (the drawing's own
 #: settings apply to :func:`drawing_and_positions`)
+#: node sizes are cytoscape's (``_cyto``: 24 px high, 8 px padding: 40 px,
+#: 0.56 in; the label's width plus the padding), so nodes placed side by side
+#: do not overlap once drawn (at dot's own small sizes open sub-models did)
 _HEAD = (
-    "digraph {\n rankdir=LR; nodesep=0.15; ranksep=0.4;\n"
+    "digraph {\n rankdir=LR; nodesep=0.2; ranksep=0.45;\n"
     ' node [shape=box fontsize=11 fontname="Helvetica,Arial,sans-serif"'
-    ' height=0.3 margin="0.08,0.02"];\n'
+    ' height=0.56 margin="0.14,0.02"];\n'
 )
 #: above this many nodes dot trades quality for time, as the drawings do
 _FAST = " nslimit=1; mclimit=0.05; splines=line; searchsize=10;\n"
-
-
-def _dot(source: str, formats: Iterable[str], timeout: float = TIMEOUT) -> bytes:
-    """``dot`` run once on ``source`` with every format of ``formats``; their
-    outputs follow one another on stdout."""
-    exe = shutil.which("dot")
-    if exe is None:
-        raise DrawingUnavailable(
-            f"the graphviz program 'dot' is not on PATH; {DOT_HINT}"
-        )
-    try:
-        proc = subprocess.run(
-            [exe, *(f"-T{fmt}" for fmt in formats)],
-            input=source.encode(),
-            capture_output=True,
-            timeout=timeout,
-        )
-    except subprocess.TimeoutExpired as err:
-        raise DrawingUnavailable(f"dot took more than {timeout:g} s") from err
-    if proc.returncode:
-        first = proc.stderr.decode(errors="replace").strip() or "no message"
-        raise DrawingUnavailable(f"dot failed: {first.splitlines()[0]}")
-    return proc.stdout
 
 
 def parse_plain(text: str) -> dict[str, dict[str, float]]:
@@ -93,30 +72,37 @@ def parse_plain(text: str) -> dict[str, dict[str, float]]:
     return out
 
 
-def drawing_and_positions(dsp: Any, solution: Any = None) -> tuple[str, dict]:
-    """The static drawing (SVG) of ``dsp`` (coloured by ``solution``) and the
-    positions of its nodes, from one ``dot`` run.
+def drawing_and_positions(dsp: Any, solution: Any = None) -> tuple[Any, dict]:
+    """The static drawing (a ``render.picture.Picture``: SVG and PNG) of
+    ``dsp`` (coloured by ``solution``) and the positions of its nodes, from
+    one ``dot`` run.
 
     The drawing names its nodes ``n0``, ``n1`` ... in the order of
     ``render.graph.drawn_nodes``, as the explorer's elements are named, so the
     positions are the elements'. Raises ``DrawingUnavailable`` (or
     ``ImportError`` without the graphviz package) when there is no drawing.
     """
+    from ..render.picture import picture
     from ..render.plot import Plot
 
-    plot = Plot(dsp, solution)
-    out = _dot(plot.source, ("svg", "plain"), plot.timeout)
-    end = out.rfind(b"</svg>")
-    if end < 0:
-        raise DrawingUnavailable("dot wrote no SVG")
-    end += len(b"</svg>")
-    return out[:end].decode(), parse_plain(out[end:].decode())
+    pic = picture(Plot(dsp, solution), plain=True)
+    return pic, parse_plain(pic.plain)
 
 
 def element_positions(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> dict:
     """Positions of the explorer's elements laid out by ``dot`` from the
     elements themselves (a level drawn in part, or with sub-models open: their
     nodes in a cluster)."""
+    return parse_plain(element_plain(nodes, edges))
+
+
+def element_plain(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> str:
+    """dot's ``-Tplain`` layout of the elements (nodes and edge routes)."""
+    return run_dot(element_source(nodes, edges), "plain").decode()
+
+
+def element_source(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> str:
+    """The dot source of the elements (see :func:`element_positions`)."""
     nodes = list(nodes)
     parents = {el["parent"] for el in nodes if "parent" in el}
     inside: dict[str, str] = {}  # open sub-model -> one node inside it
@@ -132,7 +118,10 @@ def element_positions(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> dic
         else:
             lines.append(line)
     for i, members in enumerate(clusters.values()):
-        lines.append(f" subgraph cluster_{i} {{\n" + "\n".join(members) + "\n }")
+        # the margin: cytoscape's compound padding (12 px) and its label
+        lines.append(
+            f" subgraph cluster_{i} {{\n margin=24;\n" + "\n".join(members) + "\n }"
+        )
     for el in edges:
         u, v = (
             inside.get(el["source"], el["source"]),
@@ -142,19 +131,12 @@ def element_positions(nodes: Iterable[Mapping], edges: Iterable[Mapping]) -> dic
             continue  # an open sub-model without nodes
         lines.append(f' "{u}" -> "{v}";')
     fast = _FAST if len(nodes) > 200 else ""
-    source = _HEAD + fast + "\n".join(lines) + "\n}\n"
-    return parse_plain(_dot(source, ("plain",)).decode())
+    return _HEAD + fast + "\n".join(lines) + "\n}\n"
 
 
-def static_bundle(obj: Any, svg: str) -> dict[str, str]:
-    """``image/svg+xml`` and ``text/html`` of a model or solution ``obj`` with a
-    drawing already made (``svg``), as ``render.mimebundle`` gives them."""
-    from ..core._solution import Solution
-    from ..render import summary
+def static_bundle(obj: Any, pic: Any) -> dict[str, str]:
+    """The display of a model or solution ``obj`` with a drawing already made
+    (``pic``), as ``render.mimebundle`` gives it."""
+    from ..render.display import bundle_of
 
-    page = (summary.solution_html if isinstance(obj, Solution) else summary.model_html)(
-        obj
-    )
-    start = max(svg.find("<svg"), 0)
-    page += f'<div class="sh-drawing" style="overflow:auto">{svg[start:]}</div>'
-    return {"image/svg+xml": svg, "text/html": page}
+    return bundle_of(obj, pic)

@@ -40,6 +40,7 @@ __all__ = [
     "time_bucket",
     "neighbourhood",
     "provenance",
+    "ancestors",
     "matches",
 ]
 
@@ -92,6 +93,34 @@ def sub_solution(sol: Any, node: Hashable) -> Any:
         result = sol.results.get(node)
         found = result if isinstance(result, Solution) else None
     return found
+
+
+def run_time(sol: Any) -> float | None:
+    """Seconds a dispatch took (``None`` without a solution): a top solution's
+    ``elapsed``; a sub-model's solution records none of its own, so from its
+    start to the end of its last function (sub-models inside it included).
+
+    >>> import schedula_nb as sh
+    >>> inner = sh.Dispatcher(name='inner')
+    >>> inner.add_function('f', abs, ['a'], ['b'])
+    'f'
+    >>> top = sh.Dispatcher(name='top')
+    >>> top.add_dispatcher(inner, inputs={'x': 'a'}, outputs={'b': 'y'}, dsp_id='sub')
+    'sub'
+    >>> sol = top({'x': -1})
+    >>> run_time(sub_solution(sol, 'sub')) > 0, run_time(None)
+    (True, None)
+    """
+    if sol is None:
+        return None
+    if getattr(sol, "elapsed", 0.0):
+        return sol.elapsed
+    ends, todo = [], [sol]
+    while todo:
+        s = todo.pop()
+        ends.extend(s.t_end.values())
+        todo.extend((getattr(s, "children", None) or {}).values())
+    return max(ends) - sol.perf0 if ends else 0.0
 
 
 def time_bucket(seconds: float | None, slowest: float) -> int | None:
@@ -255,7 +284,7 @@ class View:
             ]
             return "model: " + " · ".join(parts)
         n = self.counts()
-        elapsed = getattr(sol, "elapsed", 0.0) or 0.0
+        elapsed = run_time(sol) or 0.0
         return (
             f"{n['input']} input · {n['computed']} computed · {n['failed']} failed"
             f" · {n['domain']} out of domain · {elapsed * 1e3:.3g} ms"
@@ -316,13 +345,22 @@ def provenance(sol: Any, node: Hashable) -> set[Hashable]:
     """
     if sol is None:
         return set()
-    pred = sol.workflow.pred
-    seen = {node}
-    todo = [node]
+    return set(ancestors(sol.workflow.pred, node))
+
+
+def ancestors(pred: Mapping, node: Hashable) -> list[Hashable]:
+    """``node`` and every node before it in graph ``pred`` (node ->
+    predecessors), ``START`` excluded: the workflow's path to a value
+    (:func:`provenance`), or in a model what a value depends on.
+
+    >>> ancestors({'b': ['f'], 'f': ['a', START]}, 'b')
+    ['b', 'f', 'a']
+    """
+    seen, todo = [node], [node]
     while todo:
         for u in pred.get(todo.pop(), ()):
             if u not in seen and u is not START:
-                seen.add(u)
+                seen.append(u)
                 todo.append(u)
     return seen
 

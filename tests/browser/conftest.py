@@ -97,7 +97,7 @@ def browser():
         pw.stop()
         pytest.fail(
             f"Chromium does not start from {CHROMIUM} ({err}). Install it with "
-            "`make setup` (Debian package `chromium`).",
+            "`make browser-deps` (Debian package `chromium`; `make test` runs it).",
             pytrace=False,
         )
     try:

@@ -101,6 +101,12 @@ def wait_for_class(page: Page, label: str, cls: str, index: int = 0, timeout=30)
 
 def click_node(page: Page, label: str, index: int = 0) -> None:
     """Click the node labelled ``label`` where the browser draws it."""
+    where = node_on_screen(page, label, index)
+    page.mouse.click(where["x"], where["y"])
+
+
+def node_on_screen(page: Page, label: str, index: int = 0) -> dict:
+    """Where the browser draws the node labelled ``label`` (page pixels)."""
     where = page.evaluate(
         f"""([index, label]) => {{
             const cy = ({_CYS})()[index];
@@ -113,7 +119,7 @@ def click_node(page: Page, label: str, index: int = 0) -> None:
         [index, label],
     )
     assert where is not None, f"no node labelled {label!r} is drawn"
-    page.mouse.click(where["x"], where["y"])
+    return where
 
 
 def scroll_graph_into_view(page: Page, index: int = 0) -> None:
@@ -134,3 +140,18 @@ def node_style(page: Page, label: str, prop: str, index: int = 0) -> str:
         }}""",
         [index, label, prop],
     )
+
+
+def show_in_voila(
+    voila, folder: Path, page: Page, name: str, cells: list[str], min_nodes: int
+):
+    """Write ``cells`` as notebook ``name`` in ``folder``, open it in Voila
+    (the ``voila`` fixture) and wait until its graph is drawn and settled
+    (the graph scrolled into view); returns the server."""
+    write_notebook(folder / name, cells)
+    server = voila(name)
+    page.goto(server.page(""), timeout=120_000)
+    wait_for_graph(page, min_nodes=min_nodes, timeout=120)
+    page.wait_for_timeout(500)  # a restyle (the edges' routes) lands after the draw
+    scroll_graph_into_view(page)
+    return server

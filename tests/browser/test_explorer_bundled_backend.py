@@ -4,12 +4,14 @@ clicking a node shows its details; live edits re-colour it in place; clicking
 a sub-model opens it; nothing is fetched from outside the server."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
 from .explorer_fixtures import (
     click_node,
     labels,
     node_classes,
+    node_on_screen,
     node_style,
     scroll_graph_into_view,
     wait_for_class,
@@ -100,6 +102,18 @@ def test_bundled_graph_in_voila(voila, notebooks_copy, page):
     wait_for_graph(page, min_nodes=8, timeout=120)
     assert {"x", "invert", "y", "sub"} <= set(labels(page))
     scroll_graph_into_view(page)
+    # the hover line follows the pointer: on a node, then empty off it
+    where = node_on_screen(page, "invert")
+    page.mouse.move(where["x"], where["y"])
+    expect(page.locator(".sh-hover")).to_contain_text("invert", timeout=20_000)
+    corner = page.evaluate(
+        """() => [...document.querySelectorAll('div')].filter((d) => d._cyreg)[0]
+            .getBoundingClientRect().toJSON()"""
+    )
+    # an empty spot of the graph (leaving the graph, cytoscape sees nothing)
+    page.mouse.move(where["x"], where["y"] - 40, steps=4)
+    page.mouse.move(corner["x"] + 4, corner["y"] + 4, steps=8)
+    expect(page.locator(".sh-hover")).to_have_text("", timeout=20_000)
     click_node(page, "invert")
     page.locator(".sh-details-pane").locator("text=One over x.").wait_for(
         timeout=20_000

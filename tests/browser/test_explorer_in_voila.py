@@ -1,6 +1,7 @@
-"""The household-energy app (``notebooks/household_energy_app.ipynb``) in Voila:
-only the explorer and its form are shown (no code), it draws, and a form
-change re-dispatches and re-colours the graph."""
+"""The explorer of the household-energy model in Voila (the modeller's view;
+the viewers' app is ``sh.app``, see ``test_app_in_voila.py``): only the
+explorer and its form are shown (no code), it draws, and a form change
+re-dispatches and re-colours the graph."""
 
 import pytest
 from playwright.sync_api import expect
@@ -13,13 +14,20 @@ from .explorer_fixtures import (
     scroll_graph_into_view,
     wait_for_class,
     wait_for_graph,
+    write_notebook,
 )
+
+EXPLORER = """from household import build_household
+household = build_household()
+month = household(inputs={"meter_start": 12410, "meter_end": 12690})
+month.explore(live=True, height="420px")"""
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_app_answers_a_form_change(voila, page):
-    server = voila("household_energy_app.ipynb")
+def test_explorer_answers_a_form_change(voila, notebooks_copy, page):
+    write_notebook(notebooks_copy / "explorer_app.ipynb", [EXPLORER])
+    server = voila("explorer_app.ipynb")
     page.goto(server.page(""), timeout=120_000)
     wait_for_graph(page, min_nodes=10, timeout=120)
     assert {"from_meter", "from_appliances", "kwh", "cost"} <= set(labels(page))

@@ -152,6 +152,20 @@ def test_binder_files_install_kernel_and_extensions(binder_env):
     voila_conf = venv / "etc" / "jupyter" / "jupyter_server_config.d" / "voila.json"
     enabled = json.loads(voila_conf.read_text())["ServerApp"]["jpserver_extensions"]
     assert enabled["voila.server_extension"] is True
+    # postBuild trusted the project's notebooks: saved outputs show in full
+    check = (
+        "import sys, nbformat\n"
+        "from nbformat.sign import NotebookNotary\n"
+        "notary = NotebookNotary()\n"
+        "print([p for p in sys.argv[1:]"
+        " if not notary.check_signature(nbformat.read(p, as_version=4))])"
+    )
+    untrusted = _run(
+        [venv / "bin" / "python", "-c", check, *(f"notebooks/{n}" for n in NOTEBOOKS)],
+        cwd=repo,
+        env=env,
+    ).stdout.strip()
+    assert untrusted == "[]"
     assert "graphviz" in (repo / "binder" / "apt.txt").read_text().split()
     assert shutil.which("dot"), "graphviz's dot (binder/apt.txt) is not installed"
 

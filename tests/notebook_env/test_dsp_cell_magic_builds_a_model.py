@@ -18,7 +18,8 @@ def test_builds_binds_and_displays(shell):
     assert list(dsp.function_nodes["price"]["outputs"]) == ["cost"]
     assert callable(shell.user_ns["area"])  # the cell ran in the notebook
     [shown] = out.outputs
-    assert "image/svg+xml" in shown.data and "<svg" in shown.data["text/html"]
+    assert "image/svg+xml" in shown.data and "image/png" in shown.data
+    assert 'src="data:image/png;base64,' in shown.data["text/html"]
     sol = dsp(inputs={"width": 2, "height": 3, "price_per_m2": 10})
     assert sol["cost"] == 60
 

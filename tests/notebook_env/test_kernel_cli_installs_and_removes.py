@@ -17,7 +17,7 @@ def test_install_then_uninstall(tmp_path):
     assert out.returncode == 0, out.stderr
     spec_dir = tmp_path / "share" / "jupyter" / "kernels" / "schedula_nb"
     spec = json.loads((spec_dir / "kernel.json").read_text())
-    assert spec["display_name"] == "Python 3 (schedula_nb)"
+    assert spec["display_name"] == "Python 3 + schedula_nb magics"
     assert spec["argv"][0] == sys.executable
     assert "--InteractiveShellApp.extra_extensions=schedula_nb" in spec["argv"]
     assert "{connection_file}" in spec["argv"]

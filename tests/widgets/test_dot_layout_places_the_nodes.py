@@ -8,7 +8,6 @@ import shutil
 import pytest
 
 import schedula_nb as sh
-from schedula_nb.widgets import _layout
 
 from .models import chain_model, nested_inputs
 
@@ -32,16 +31,21 @@ def test_default_is_dot_left_to_right(fragile):
 
 
 def test_one_dot_run_for_layout_and_drawing(fragile, monkeypatch):
+    from schedula_nb.render import picture
+
+    png = picture._png_format("dot")  # the renderer probe: once per process
     runs = []
-    real = _layout._dot
+    real = picture.run_dot
     monkeypatch.setattr(
-        _layout, "_dot", lambda *a, **k: runs.append(a[1]) or real(*a, **k)
+        picture,
+        "run_dot",
+        lambda *a, **k: runs.append((a[1], *a[4])) or real(*a, **k),
     )
     ex = sh.explore(fragile({"x": 0}))
     bundle = ex._repr_mimebundle_()
-    assert runs == [("svg", "plain")]
+    assert runs == [("svg", "-Tplain", f"-T{png}")]
     assert "sh&#45;function sh&#45;failed" in bundle["image/svg+xml"]
-    assert "sh-drawing" in bundle["text/html"]
+    assert "sh-drawing" in bundle["text/html"] and "image/png" in bundle
 
 
 def test_layout_can_be_switched_back_to_dot(fragile):
@@ -67,7 +71,7 @@ def test_a_window_is_laid_out_from_its_elements():
 
 
 def test_without_dot_dagre_lays_it_out(fragile, monkeypatch):
-    monkeypatch.setattr(_layout.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     ex = sh.explore(fragile)
     assert ex.graph.layout_name == "dot"
     assert ex.graph.widget.cytoscape_layout["name"] == "dagre"

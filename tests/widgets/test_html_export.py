@@ -31,5 +31,5 @@ def test_export_holds_the_state_and_the_drawing(fragile, tmp_path):
     ]
     assert "sh-function sh-failed sh-selected" in classes  # the last view
     assert "ZeroDivisionError" in page  # the details pane's text
-    assert "<svg" in page and "sh-static" in page  # the fallback drawing
+    assert 'src="data:image/png' in page and "sh-static" in page  # the fallback drawing
     assert '<script type="application/vnd.jupyter.widget-view+json">' in page

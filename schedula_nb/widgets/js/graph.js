@@ -9,7 +9,8 @@
 // Model state: elements [{group, data, classes}], revision (a new number:
 // replace every element), cytoscape_layout, cytoscape_style,
 // user_zooming_enabled, wheel_sensitivity, min_zoom, max_zoom.
-// Messages to Python: {event: "click" | "mouseover", id}; from Python:
+// Messages to Python: {event: "click" | "mouseover", id} (id "" when the
+// pointer leaves a node); from Python:
 // {type: "relayout"}.
 import cytoscape from "cytoscape";
 import dagre from "cytoscape-dagre";
@@ -132,6 +133,8 @@ function render({ model, el }) {
     cy.on("mouseover", "node", (e) =>
       model.send({ event: "mouseover", id: e.target.id() }),
     );
+    // the pointer left the node: the hover line empties (id "")
+    cy.on("mouseout", "node", () => model.send({ event: "mouseover", id: "" }));
     drawn = model.get("revision");
     replace();
   });
