@@ -105,6 +105,28 @@ class MapDispatch(SubDispatch):
         self.data_label, self.cluster_label = data_label, cluster_label
         self.func_kw = func_kw
 
+    # The reference's helpers, for code that calls them on the class.
+    prepare_inputs = staticmethod(prepare_inputs)
+    recursive_data = staticmethod(recursive_data)
+
+    @staticmethod
+    def format_labels(it: Any, label: str) -> list:
+        """``label`` formatted with each ``(index, data dict)`` of ``it``.
+
+        >>> from schedula_nb import MapDispatch
+        >>> MapDispatch.format_labels(enumerate([{'a': 1}, {'a': 2}]), 'in<{}:{a}>')
+        ['in<0:1>', 'in<1:2>']
+        """
+        return [label.format(k, **v) for k, v in it]
+
+    @staticmethod
+    def format_clusters(it: Any, label: str) -> list:
+        """Graphviz cluster attributes labelled as ``format_labels`` does."""
+        return [
+            {"body": {"label": f'"{name}"', "labelloc": "b"}}
+            for name in MapDispatch.format_labels(it, label)
+        ]
+
     def _blue_kwargs(self) -> dict:
         return {
             "dsp": self.model,

@@ -47,7 +47,7 @@ class SubDispatchPipe(SubDispatchFunction):
     (1, 0)
     """
 
-    _var_keyword = False
+    var_keyword: str | None = None
 
     def __init__(
         self,

@@ -196,6 +196,37 @@ class SubDispatch:
             "output_type_kw": self.output_type_kw,
         }
 
+    def copy(self) -> Any:
+        """A deep copy of the wrapper and its model (as the reference's).
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> wrapper = sh.SubDispatch(dsp)
+        >>> wrapper.copy().dsp is not wrapper.dsp
+        True
+        """
+        import copy
+
+        return copy.deepcopy(self)
+
+    def plot(self, workflow: Any = None, *args: Any, **kwargs: Any) -> Any:
+        """The drawing of the wrapped model (``workflow=True``: coloured by
+        the wrapper's last solution); options as ``Dispatcher.plot``.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher(name='m')
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> fun = sh.DispatchPipe(dsp, 'f', ['a'], ['b'])
+        >>> fun(-1), type(fun.plot(workflow=True)).__name__
+        (1, 'Plot')
+        """
+        if workflow and self.solution is not None and self.solution.visit:
+            return self.solution.plot(True, *args, **kwargs)
+        return self.dsp.plot(bool(workflow), *args, **kwargs)
+
     def blue(self, memo: dict | None = None, depth: int = -1) -> Any:
         """A ``Blueprint`` that rebuilds this wrapper (and its model).
 
@@ -234,7 +265,8 @@ class SubDispatchFunction(SubDispatch):
     <Signature (a, b, **kw)>
     """
 
-    _var_keyword = True
+    #: the name of the keyword-arguments parameter (None: keywords refused)
+    var_keyword: str | None = "kw"
 
     def __init__(
         self,
@@ -305,8 +337,8 @@ class SubDispatchFunction(SubDispatch):
             default = defaults[k]["value"] if trailing else p.empty
             params.append(p(k, p.POSITIONAL_OR_KEYWORD, default=default))
         params.reverse()
-        if self._var_keyword:
-            params.append(p("kw", p.VAR_KEYWORD))
+        if self.var_keyword:
+            params.append(p(self.var_keyword, p.VAR_KEYWORD))
         return inspect.Signature(params)
 
     def _parse_inputs(self, args: tuple, kw: dict) -> dict:
@@ -325,7 +357,7 @@ class SubDispatchFunction(SubDispatch):
         for k, v in kw.items():
             if k in inputs:
                 raise TypeError(f"{self.__name__}() got multiple values for {k!r}")
-            if k not in nodes or not (self._var_keyword or k in names):
+            if k not in nodes or not (self.var_keyword or k in names):
                 raise TypeError(
                     f"{self.__name__}() got an unexpected keyword argument {k!r}"
                 )
