@@ -86,6 +86,7 @@ for _error in (
     core.DispatcherAbort,
     core.DispatcherError,
     core.ExecutorError,
+    core.LoadError,
     core.ModelError,
     core.SkipNode,
 ):

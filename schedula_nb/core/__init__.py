@@ -6,6 +6,7 @@ from ._exceptions import (
     DispatcherAbort,
     DispatcherError,
     ExecutorError,
+    LoadError,
     ModelError,
     SkipNode,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "DispatcherAbort",
     "DispatcherError",
     "ExecutorError",
+    "LoadError",
     "ModelError",
     "SkipNode",
     "add_args",
