@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from ._checks import recorded_call
 from ._tokens import EMPTY
 
 __all__ = ["BlueDispatcher", "Blueprint", "blue_of_dispatcher", "blue_of_wrapper"]
@@ -138,6 +139,12 @@ class BlueDispatcher(Blueprint):
             description=description,
             executor=executor,
         )
+
+    def _defer(self, method: str, *args: Any, **kwargs: Any) -> BlueDispatcher:
+        """Record a call, its arguments checked now (as the model checks them:
+        a bad one is refused here, not when the blueprint is built)."""
+        args, kwargs = recorded_call(self.cls, method, args, kwargs)
+        return super()._defer(method, *args, **kwargs)
 
     def add_data(
         self, data_id: Hashable | None = None, **kwargs: Any

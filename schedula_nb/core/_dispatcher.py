@@ -10,6 +10,7 @@ import copy as _copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._checks import check_dispatch_flags, id_list
 from ._doors import Doors
 from ._exceptions import ModelError
 from ._functions import selector
@@ -216,6 +217,17 @@ class Dispatcher(Doors, ModelBuilder):
         ...
         schedula_nb.ModelError: dispatch: outputs not in the model: ['x']
         """
+        check_dispatch_flags(
+            inputs_dist,
+            wildcard=wildcard,
+            no_call=no_call,
+            shrink=shrink,
+            rm_unused_nds=rm_unused_nds,
+            verbose=verbose,
+            select_output_kw=select_output_kw,
+            stopper=stopper,
+            _wait_in=_wait_in,
+        )
         sol = self._dispatch(
             inputs,
             outputs,
@@ -256,6 +268,10 @@ class Dispatcher(Doors, ModelBuilder):
         """``dispatch`` without its output selection; ``store`` keeps the
         solution as ``self.solution``."""
         inputs = _check_mapping(inputs, "inputs")
+        nodes = self.dmap.nodes
+        not_data = [k for k in inputs if k in nodes and nodes[k]["type"] != "data"]
+        if not_data:
+            raise ModelError(f"dispatch: inputs {not_data!r} are not data nodes")
         inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
         outputs = self._check_outputs(outputs)
         exe = None
@@ -374,11 +390,7 @@ class Dispatcher(Doors, ModelBuilder):
     def _check_outputs(self, outputs: Any) -> list | None:
         if outputs is None:
             return None
-        if isinstance(outputs, (str, bytes)) or not isinstance(outputs, Iterable):
-            raise ModelError(
-                f"dispatch: outputs must be a list of node ids, not {outputs!r}"
-            )
-        outputs = list(outputs)
+        outputs = list(id_list(outputs, "outputs", "dispatch"))
         missing = [k for k in outputs if k not in self.dmap.nodes]
         if missing:
             raise ModelError(f"dispatch: outputs not in the model: {missing!r}")
