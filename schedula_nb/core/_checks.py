@@ -53,12 +53,29 @@ def short(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def fail(call: str, arg: str, what: str, value: Any) -> ModelError:
+#: the call an error names: ``'dispatch'``, or ``(method, node id)`` written
+#: ``method(node id)`` only if there is an error (no formatting on the way)
+Call = str | tuple
+
+
+def call_text(call: Call) -> str:
+    """``call`` as an error message writes it.
+
+    >>> call_text(('add_data', 'a')), call_text(('add_data', None)), call_text('x')
+    ("add_data('a')", 'add_data', 'x')
+    """
+    if isinstance(call, tuple):
+        method, node = call
+        return method if node is None else f"{method}({short(node)})"
+    return call
+
+
+def fail(call: Call, arg: str, what: str, value: Any) -> ModelError:
     """The error for ``arg`` of ``call``: it must be ``what``, not ``value``."""
-    return ModelError(f"{call}: {arg} must be {what}, not {short(value)}")
+    return ModelError(f"{call_text(call)}: {arg} must be {what}, not {short(value)}")
 
 
-def node_id(value: Any, arg: str, call: str) -> Hashable:
+def node_id(value: Any, arg: str, call: Call) -> Hashable:
     """A node id: hashable and not ``None`` (``None`` means "no node").
 
     >>> node_id(None, 'inputs[0]', 'add_function')
@@ -79,20 +96,29 @@ def is_hashable(value: Any) -> bool:
     return True
 
 
-def id_list(value: Any, arg: str, call: str) -> list | tuple:
+def id_list(value: Any, arg: str, call: Call) -> list | tuple:
     """A list of node ids from any iterable but a string (taken once)."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise fail(call, arg, "a list of node ids", value)
-    try:  # lists and tuples are kept as given; other iterables read once
-        ids = value if isinstance(value, (list, tuple)) else list(value)
-    except Exception as err:
-        raise ModelError(f"{call}: {arg} cannot be read: {err!r}") from err
-    for i, k in enumerate(ids):
-        node_id(k, f"{arg}[{i}]", call)
+    ids = value
+    if type(value) is not list and type(value) is not tuple:  # the common case
+        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+            raise fail(call, arg, "a list of node ids", value)
+        try:  # lists and tuples are kept as given; other iterables read once
+            ids = value if isinstance(value, (list, tuple)) else list(value)
+        except Exception as err:
+            text = call_text(call)
+            raise ModelError(f"{text}: {arg} cannot be read: {err!r}") from err
+    try:
+        hash(tuple(ids))  # every id hashable (one C call)
+        ok = None not in ids
+    except Exception:
+        ok = False
+    if not ok:
+        for i, k in enumerate(ids):
+            node_id(k, f"{arg}[{i}]", call)
     return ids
 
 
-def weight(value: Any, arg: str, call: str) -> Any:
+def weight(value: Any, arg: str, call: Call) -> Any:
     """``None`` or a number ``>= 0`` (``inf`` allowed, NaN refused)."""
     if value is None:
         return None
@@ -113,7 +139,7 @@ def _is_number(value: Any) -> bool:
         return False
 
 
-def weights(value: Any, arg: str, call: str) -> Mapping | None:
+def weights(value: Any, arg: str, call: Call) -> Mapping | None:
     """``None`` or a mapping id -> weight."""
     if value is None:
         return None
@@ -124,14 +150,14 @@ def weights(value: Any, arg: str, call: str) -> Mapping | None:
     return value
 
 
-def distance(value: Any, arg: str, call: str) -> Any:
+def distance(value: Any, arg: str, call: Call) -> Any:
     """A distance: a number ``>= 0``, finite or ``inf``."""
     if not _is_number(value) or value != value or value < 0:
         raise fail(call, arg, "a number >= 0", value)
     return value
 
 
-def distances(value: Any, arg: str, call: str) -> Mapping:
+def distances(value: Any, arg: str, call: Call) -> Mapping:
     """``inputs_dist``: ``None`` or a mapping id -> distance."""
     if value is None:
         return {}
@@ -142,13 +168,13 @@ def distances(value: Any, arg: str, call: str) -> Mapping:
     return value
 
 
-def callable_or_none(value: Any, arg: str, call: str) -> Callable | None:
+def callable_or_none(value: Any, arg: str, call: Call) -> Callable | None:
     if value is not None and not callable(value):
         raise fail(call, arg, "callable", value)
     return value
 
 
-def filter_list(value: Any, arg: str, call: str) -> list | None:
+def filter_list(value: Any, arg: str, call: Call) -> list | None:
     """``None`` or a list of callables (any iterable but a string; a single
     callable is refused: write ``[f]``)."""
     if value is None:
@@ -164,7 +190,7 @@ def filter_list(value: Any, arg: str, call: str) -> list | None:
     return items
 
 
-def flag(value: Any, arg: str, call: str, none: bool = False) -> Any:
+def flag(value: Any, arg: str, call: Call, none: bool = False) -> Any:
     """A bool (or 0/1); ``None`` too when ``none``."""
     if value is None and none:
         return None
@@ -175,13 +201,13 @@ def flag(value: Any, arg: str, call: str, none: bool = False) -> Any:
     raise fail(call, arg, "True or False", value)
 
 
-def text(value: Any, arg: str, call: str) -> str | None:
+def text(value: Any, arg: str, call: Call) -> str | None:
     if value is not None and not isinstance(value, str):
         raise fail(call, arg, "a string", value)
     return value
 
 
-def stopper(value: Any, arg: str, call: str) -> Any:
+def stopper(value: Any, arg: str, call: Call) -> Any:
     """``None`` or an event-like object: ``is_set()`` says stop."""
     if value is not None and not callable(getattr(value, "is_set", None)):
         raise fail(call, arg, "None or an event (threading.Event ...)", value)
@@ -209,7 +235,7 @@ def check_dispatch_flags(inputs_dist: Any, **flags: Any) -> None:
     stopper(flags.get("stopper"), "stopper", "dispatch")
 
 
-def arguments_list(value: Any, arg: str, call: str) -> list:
+def arguments_list(value: Any, arg: str, call: Call) -> list:
     """``add_from_lists``' lists: ``None`` (none) or an iterable (read once)."""
     if value is None:
         return []
@@ -252,9 +278,8 @@ def function_args(
     inputs, outputs (lists, taken once) and filters to use, or ModelError.
     ``kw``: ``input_domain``, ``weight``, ``inp_weight``, ``out_weight``,
     ``description``, ``filters``."""
-    call = "add_function"
+    call = ("add_function", function_id)
     if function_id is not None:
-        call = f"add_function({short(function_id)})"
         node_id(function_id, "function_id", call)
     if not callable(function):
         raise fail(call, "function", "callable", function)
@@ -278,11 +303,11 @@ def function_args(
     return inputs, outputs, filters
 
 
-def _optional_id(value: Any, arg: str, call: str) -> Any:
+def _optional_id(value: Any, arg: str, call: Call) -> Any:
     return value if value is None else node_id(value, arg, call)
 
 
-def _ids_or_none(value: Any, arg: str, call: str) -> Any:
+def _ids_or_none(value: Any, arg: str, call: Call) -> Any:
     return value if value is None else id_list(value, arg, call)
 
 

@@ -217,17 +217,28 @@ class Dispatcher(Doors, ModelBuilder):
         ...
         schedula_nb.ModelError: dispatch: outputs not in the model: ['x']
         """
-        check_dispatch_flags(
-            inputs_dist,
-            wildcard=wildcard,
-            no_call=no_call,
-            shrink=shrink,
-            rm_unused_nds=rm_unused_nds,
-            verbose=verbose,
-            select_output_kw=select_output_kw,
-            stopper=stopper,
-            _wait_in=_wait_in,
-        )
+        if (
+            inputs_dist is not None
+            or stopper is not None
+            or select_output_kw is not None
+            or _wait_in is not None
+            or wildcard is not False
+            or no_call is not False
+            or shrink is not False
+            or rm_unused_nds is not False
+            or verbose is not False
+        ):  # all defaults (the common call) need no check
+            check_dispatch_flags(
+                inputs_dist,
+                wildcard=wildcard,
+                no_call=no_call,
+                shrink=shrink,
+                rm_unused_nds=rm_unused_nds,
+                verbose=verbose,
+                select_output_kw=select_output_kw,
+                stopper=stopper,
+                _wait_in=_wait_in,
+            )
         sol = self._dispatch(
             inputs,
             outputs,

@@ -23,9 +23,9 @@ from ._tokens import EMPTY, NONE, PLOT, SELF, SINK, START
 __all__ = ["ModelBuilder", "add_function", "unused_node_id"]
 
 
-def _call(method: str, node: Any) -> str:
-    """``method(node)``, as error messages name a call."""
-    return f"{method}({check.short(node)})" if node is not None else method
+def _call(method: str, node: Any) -> tuple:
+    """The call an error names (formatted only if there is an error)."""
+    return method, node
 
 
 class ModelBuilder:
