@@ -14,6 +14,7 @@ Solution({'a': 1, 'b': 2, 'c': 3})
 from typing import Any
 
 from . import core
+from ._alias import alias, alias_from_environment, unalias
 from .core import *  # noqa: F403 - the core's public names, listed in core.__all__
 
 __version__ = "0.1.0"
@@ -36,6 +37,8 @@ _EXECUTION = (
 __all__ = [
     *core.__all__,
     *_EXECUTION,
+    "alias",
+    "unalias",
     "explore",
     "load_ipython_extension",
     "unload_ipython_extension",
@@ -92,3 +95,5 @@ for _error in (
 ):
     _error.__module__ = "schedula_nb"  # tracebacks say schedula_nb.DispatcherError
 del _error
+
+alias_from_environment()  # SCHEDULA_NB_ALIAS=1: see schedula_nb.alias

@@ -15,11 +15,12 @@ is cheap to copy and to pickle, and builds as many models as asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+import inspect
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ._checks import recorded_call
-from ._tokens import EMPTY
+from ._dispatcher import Dispatcher
 
 __all__ = ["BlueDispatcher", "Blueprint", "blue_of_dispatcher", "blue_of_wrapper"]
 
@@ -128,8 +129,6 @@ class BlueDispatcher(Blueprint):
         description: str = "",
         executor: Any = False,
     ) -> None:
-        from ._dispatcher import Dispatcher
-
         super().__init__(
             Dispatcher,
             dmap=dmap,
@@ -141,59 +140,57 @@ class BlueDispatcher(Blueprint):
         )
 
     def _defer(self, method: str, *args: Any, **kwargs: Any) -> BlueDispatcher:
-        """Record a call, its arguments checked now (as the model checks them:
-        a bad one is refused here, not when the blueprint is built)."""
+        """Record a call, its arguments checked now as the model checks them
+        (a bad one is refused here, not when the blueprint is built;
+        iterables of ids are read once into lists)."""
         args, kwargs = recorded_call(self.cls, method, args, kwargs)
         return super()._defer(method, *args, **kwargs)
 
-    def add_data(
-        self, data_id: Hashable | None = None, **kwargs: Any
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.add_data``."""
-        return self._defer("add_data", data_id, **kwargs)
+    # The recording methods (add_data, add_function ...) are made below, one
+    # per Dispatcher method, with that method's own signature.
 
-    def add_function(
-        self,
-        function_id: Hashable | None = None,
-        function: Callable | None = None,
-        inputs: Iterable | None = None,
-        outputs: Iterable | None = None,
-        **kwargs: Any,
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.add_function``."""
-        return self._defer(
-            "add_function", function_id, function, inputs, outputs, **kwargs
-        )
 
-    def add_func(
-        self, function: Callable, outputs: Iterable | None = None, **kwargs: Any
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.add_func``."""
-        return self._defer("add_func", function, outputs, **kwargs)
+def _recorder(method: str) -> Callable:
+    """A ``BlueDispatcher`` method that records ``Dispatcher.<method>``.
 
-    def add_dispatcher(self, dsp: Any, *args: Any, **kwargs: Any) -> BlueDispatcher:
-        """Record ``Dispatcher.add_dispatcher``."""
-        return self._defer("add_dispatcher", dsp, *args, **kwargs)
+    It takes the arguments exactly as the model's method does (positional
+    order, defaults, keyword names: the signature is the model's), checks
+    them against that signature at once (a wrong call fails where it is
+    written, not when the blueprint is registered) and returns the blueprint
+    so calls chain.
+    """
+    target = getattr(Dispatcher, method)
+    signature = inspect.signature(target)
 
-    def add_from_lists(
-        self,
-        data_list: Iterable[dict] | None = None,
-        fun_list: Iterable[dict] | None = None,
-        dsp_list: Iterable[dict] | None = None,
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.add_from_lists``."""
-        return self._defer(
-            "add_from_lists",
-            None if data_list is None else list(data_list),
-            None if fun_list is None else list(fun_list),
-            None if dsp_list is None else list(dsp_list),
-        )
+    def record(self: BlueDispatcher, *args: Any, **kwargs: Any) -> BlueDispatcher:
+        try:
+            signature.bind(self, *args, **kwargs)
+        except TypeError as err:
+            raise TypeError(f"BlueDispatcher.{method}: {err}") from None
+        return self._defer(method, *args, **kwargs)
 
-    def set_default_value(
-        self, data_id: Hashable, value: Any = EMPTY, initial_dist: float = 0.0
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.set_default_value``."""
-        return self._defer("set_default_value", data_id, value, initial_dist)
+    record.__name__ = record.__qualname__ = method
+    record.__qualname__ = f"BlueDispatcher.{method}"
+    record.__doc__ = (
+        f"Record ``Dispatcher.{method}`` (same arguments); return the blueprint."
+    )
+    record.__signature__ = signature.replace(return_annotation="BlueDispatcher")
+    return record
+
+
+_RECORDED = (
+    "add_data",
+    "add_function",
+    "add_func",
+    "add_dispatcher",
+    "add_from_lists",
+    "set_default_value",
+)
+
+
+def _add_recorders() -> None:
+    for method in _RECORDED:
+        setattr(BlueDispatcher, method, _recorder(method))
 
 
 _NOT_KWARGS = ("type", "index", "inputs", "outputs", "function")
@@ -273,3 +270,6 @@ def extend_dispatcher(dsp: Any, blues: Iterable, memo: dict | None = None) -> An
             blue = blue_of_dispatcher(blue, memo)
         blue.register(obj=dsp, memo=memo)
     return dsp
+
+
+_add_recorders()

@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from ._compat import STATE as _compat_state
 from ._exceptions import ModelError
 from ._tokens import SINK, START
 
@@ -119,12 +120,11 @@ def id_list(value: Any, arg: str, call: Call) -> list | tuple:
 
 
 def weight(value: Any, arg: str, call: Call) -> Any:
-    """``None`` or a number ``>= 0`` (``inf`` allowed, NaN refused)."""
+    """``None`` or a number ``>= 0`` (``inf`` allowed, NaN refused; a
+    negative one only under the reference switch, ``schedula_nb.compat``)."""
     if value is None:
         return None
-    if not _is_number(value) or value != value or value < 0:
-        raise fail(call, arg, "a number >= 0", value)
-    return value
+    return distance(value, arg, call)
 
 
 def _is_number(value: Any) -> bool:
@@ -151,8 +151,13 @@ def weights(value: Any, arg: str, call: Call) -> Mapping | None:
 
 
 def distance(value: Any, arg: str, call: Call) -> Any:
-    """A distance: a number ``>= 0``, finite or ``inf``."""
-    if not _is_number(value) or value != value or value < 0:
+    """A distance: a number ``>= 0``, finite or ``inf``. Negative ones break
+    the shortest-path search (a node is never revisited when a cheaper path
+    reaches it later): refused, but taken as the reference takes them while
+    code written for schedula runs (``schedula_nb.compat``)."""
+    if not _is_number(value) or value != value:
+        raise fail(call, arg, "a number >= 0", value)
+    if value < 0 and not _compat_state["reference"]:
         raise fail(call, arg, "a number >= 0", value)
     return value
 
@@ -281,8 +286,12 @@ def function_args(
     call = ("add_function", function_id)
     if function_id is not None:
         node_id(function_id, "function_id", call)
-    if not callable(function):
-        raise fail(call, "function", "callable", function)
+    if function is None and function_id is None:
+        raise ModelError(
+            "add_function: give a function, or a function_id for a "
+            "placeholder node (its function set later)"
+        )
+    callable_or_none(function, "function", call)
     callable_or_none(kw["input_domain"], "input_domain", call)
     inputs = [START] if inputs is None else id_list(inputs, "inputs", call)
     outputs = [SINK] if outputs is None else id_list(outputs, "outputs", call)

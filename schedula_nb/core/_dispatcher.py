@@ -11,10 +11,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._checks import check_dispatch_flags, id_list
+from ._compat import STATE as _compat_state
 from ._doors import Doors
 from ._exceptions import ModelError
 from ._functions import selector
 from ._graph import DiGraph
+from ._lookup import get_node
 from ._model import ModelBuilder
 from ._nested_search import run_nested_search
 from ._plan import Plan, plan_for, wildcard_inputs
@@ -176,6 +178,22 @@ class Dispatcher(Doors, ModelBuilder):
         """
         return shrunk_model(self, inputs, outputs, inputs_dist, wildcard)
 
+    def get_node(self, *node_ids: Any, node_attr: Any = NONE) -> tuple:
+        """A node of this model, or of a sub-model at any depth, and its path:
+        ``(value or attributes, path)`` (``node_attr``: see
+        ``schedula_nb.core._lookup``; the default gives a data node's value in
+        the last solution, a function node's function).
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> sol = dsp({'a': -2})
+        >>> dsp.get_node('b'), dsp.get_node('f')
+        ((2, ('b',)), (<built-in function abs>, ('f',)))
+        """
+        return get_node(self, node_ids, node_attr)
+
     # -- dispatch ------------------------------------------------------------
     def dispatch(
         self,
@@ -278,6 +296,8 @@ class Dispatcher(Doors, ModelBuilder):
     ) -> Solution:
         """``dispatch`` without its output selection; ``store`` keeps the
         solution as ``self.solution``."""
+        if no_call and _is_id_list(inputs):  # the reference's form: ids only
+            inputs = dict.fromkeys(inputs, NONE)
         inputs = _check_mapping(inputs, "inputs")
         nodes = self.dmap.nodes
         not_data = [k for k in inputs if k in nodes and nodes[k]["type"] != "data"]
@@ -403,6 +423,8 @@ class Dispatcher(Doors, ModelBuilder):
             return None
         outputs = list(id_list(outputs, "outputs", "dispatch"))
         missing = [k for k in outputs if k not in self.dmap.nodes]
+        if missing and _compat_state["reference"]:  # see schedula_nb.compat
+            return [k for k in outputs if k in self.dmap.nodes]
         if missing:
             raise ModelError(f"dispatch: outputs not in the model: {missing!r}")
         return outputs
@@ -434,6 +456,10 @@ class Dispatcher(Doors, ModelBuilder):
         from ._blue import extend_dispatcher
 
         return extend_dispatcher(self, blues, memo)
+
+
+def _is_id_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple, set, frozenset))
 
 
 def _check_mapping(value: Any, name: str) -> Mapping:

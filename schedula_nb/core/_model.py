@@ -181,6 +181,9 @@ class ModelBuilder:
 
         No ``inputs`` means the function starts from ``START``; no ``outputs``
         sends its result to ``SINK``. A repeated id gets ``<0>``, ``<1>`` ...
+        With a ``function_id`` and no ``function`` the node is a placeholder
+        (as in the reference): the model's shape is complete, and a dispatch
+        that reaches the node records its failure (no function to call).
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
