@@ -22,6 +22,7 @@ from typing import Any
 
 from ._compat import STATE as _compat_state
 from ._exceptions import ModelError
+from ._inf import inf as _Inf
 from ._tokens import SINK, START
 
 __all__ = [
@@ -42,7 +43,7 @@ __all__ = [
     "weights",
 ]
 
-_NUMBER = (int, float)
+_NUMBER = (int, float, _Inf)  # inf(k, x): the two-level distances
 
 
 def short(value: Any, limit: int = 80) -> str:
