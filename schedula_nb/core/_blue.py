@@ -150,32 +150,44 @@ class BlueDispatcher(Blueprint):
     # per Dispatcher method, with that method's own signature.
 
 
-def _recorder(method: str) -> Callable:
+def _recorder(method: str, order: tuple = ()) -> Callable:
     """A ``BlueDispatcher`` method that records ``Dispatcher.<method>``.
 
-    It takes the arguments exactly as the model's method does (positional
-    order, defaults, keyword names: the signature is the model's), checks
-    them against that signature at once (a wrong call fails where it is
-    written, not when the blueprint is registered) and returns the blueprint
-    so calls chain.
+    It takes the arguments as the reference's blueprint method does (the
+    model's signature; ``order`` lists parameters whose positions the
+    reference's blueprint swaps), checks them at once (a wrong call fails
+    where it is written, not when the blueprint is registered), records them
+    by name and returns the blueprint so calls chain.
     """
-    target = getattr(Dispatcher, method)
-    signature = inspect.signature(target)
+    signature = _signature(getattr(Dispatcher, method), order)
 
     def record(self: BlueDispatcher, *args: Any, **kwargs: Any) -> BlueDispatcher:
         try:
-            signature.bind(self, *args, **kwargs)
+            bound = signature.bind(self, *args, **kwargs).arguments
         except TypeError as err:
             raise TypeError(f"BlueDispatcher.{method}: {err}") from None
-        return self._defer(method, *args, **kwargs)
+        named = {k: v for k, v in bound.items() if k not in ("self", "kwargs")}
+        return self._defer(method, **named, **bound.get("kwargs", {}))
 
-    record.__name__ = record.__qualname__ = method
+    record.__name__ = method
     record.__qualname__ = f"BlueDispatcher.{method}"
     record.__doc__ = (
         f"Record ``Dispatcher.{method}`` (same arguments); return the blueprint."
     )
     record.__signature__ = signature.replace(return_annotation="BlueDispatcher")
     return record
+
+
+def _signature(function: Callable, swapped: tuple) -> inspect.Signature:
+    """``function``'s signature, the two parameters ``swapped`` exchanged."""
+    signature = inspect.signature(function)
+    if not swapped:
+        return signature
+    params = list(signature.parameters.values())
+    names = [p.name for p in params]
+    i, j = (names.index(n) for n in swapped)
+    params[i], params[j] = params[j], params[i]
+    return signature.replace(parameters=params)
 
 
 _RECORDED = (
@@ -188,9 +200,14 @@ _RECORDED = (
 )
 
 
+#: the reference's BlueDispatcher.add_func takes its two flags the other way
+#: round from Dispatcher.add_func (positional calls follow each one's order)
+_SWAPPED = {"add_func": ("inputs_defaults", "inputs_kwargs")}
+
+
 def _add_recorders() -> None:
     for method in _RECORDED:
-        setattr(BlueDispatcher, method, _recorder(method))
+        setattr(BlueDispatcher, method, _recorder(method, _SWAPPED.get(method, ())))
 
 
 _NOT_KWARGS = ("type", "index", "inputs", "outputs", "function")

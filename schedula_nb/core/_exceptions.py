@@ -13,6 +13,9 @@ The tree::
     +-- ModelError           a model was built or called with bad arguments
     +-- LoadError            a saved file cannot be loaded (corrupt, truncated,
                              not what the loader reads); names the file
+    TimeoutError
+    +-- NodeTimeout          a node's call ran past its ``await_result``
+                             seconds (raised by the executors)
 
 Unlike the reference, none derives from ``BaseException``: an ``except
 Exception`` in user code sees them all.
@@ -29,6 +32,7 @@ __all__ = [
     "SkipNode",
     "ModelError",
     "LoadError",
+    "NodeTimeout",
 ]
 
 
@@ -89,3 +93,7 @@ class LoadError(ValueError):
     def __init__(self, message: str, *, path: Any = None) -> None:
         super().__init__(message)
         self.path = path
+
+
+class NodeTimeout(TimeoutError):
+    """A node's call ran longer than its ``await_result`` timeout."""

@@ -43,25 +43,13 @@ SCHEDULA_GAPS = {
         )
     },
     "test_setup.TestSetup::test_project_version": "schedula_nb has its own version",
-    "test_import.TestImport::test_import": (
-        "IMPORT_ALL=False lazy top-level names: schedula_nb imports its core "
-        "eagerly (it is light) and loads executors lazily"
-    ),
     "test_dispatcher.TestDispatch::test_input_dists": (
         "edits made in place to dmap's attribute dicts are not seen by the "
         "cached plans; the model's methods are"
     ),
-    "test_dispatcher.TestDispatch::test_no_call": (
-        "no_call workflows keep NONE as the edge values; the reference's "
-        "edges are empty"
-    ),
     "test_dispatcher.TestDispatch::test_verbose": (
         "verbose=True logs the timings after the dispatch on 'schedula_nb', "
         "not live on 'schedula.utils.sol'; no custom verbose callable"
-    ),
-    "test_dispatcher.TestDispatch::test_raises": (
-        "a sub-model whose input_domain raises is recorded as failed "
-        "DISPATCHING, not 'SUB-DSP DOMAIN'"
     ),
     "test_dispatcher.TestDispatch::test_wildcard": "integer wildcard levels (wildcard=2)",
     "test_dispatcher.TestDispatch::test_with_outputs": (
@@ -70,20 +58,6 @@ SCHEDULA_GAPS = {
     ),
     "test_dispatcher.TestNodeOutput::test_set_node_output": "Solution._set_node_output (private)",
     "test_dispatcher.TestPipe::test_pipe": "sol.pipe's nested layout",
-    **{
-        f"test_dispatcher.TestShrinkDispatcher::{name}": (
-            "shrink_dsp keeps sub-model mappings the reference prunes"
-        )
-        for name in (
-            "test_shrink_sub_dsp",
-            "test_shrink_with_inputs",
-            "test_shrink_with_inputs_outputs",
-            "test_shrink_with_outputs",
-        )
-    },
-    "test_dispatcher.TestSubDMap::test_get_sub_dmap_from_workflow": (
-        "get_sub_dsp_from_workflow keeps a function of a sub-model the reference drops"
-    ),
 }
 
 
