@@ -37,6 +37,7 @@ _MODULES = {
         "ExecutorError",
         "Failure",
         "MapDispatch",
+        "LoadError",
         "ModelError",
         "NONE",
         "PLOT",

@@ -6,6 +6,7 @@ from ._exceptions import (
     DispatcherAbort,
     DispatcherError,
     ExecutorError,
+    LoadError,
     ModelError,
     SkipNode,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "DispatcherAbort",
     "DispatcherError",
     "ExecutorError",
+    "LoadError",
     "ModelError",
     "SkipNode",
     "add_args",
@@ -98,6 +100,13 @@ __all__ = [
     "stack_nested_keys",
 ]
 
-for _error in (DispatcherAbort, DispatcherError, ExecutorError, ModelError, SkipNode):
+for _error in (
+    DispatcherAbort,
+    DispatcherError,
+    ExecutorError,
+    LoadError,
+    ModelError,
+    SkipNode,
+):
     _error.__module__ = "schedula_nb"  # tracebacks say schedula_nb.DispatcherError
 del _error

@@ -10,6 +10,7 @@ import copy as _copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._checks import check_dispatch_flags, id_list
 from ._compat import STATE as _compat_state
 from ._doors import Doors
 from ._exceptions import ModelError
@@ -236,6 +237,28 @@ class Dispatcher(Doors, ModelBuilder):
         ...
         schedula_nb.ModelError: dispatch: outputs not in the model: ['x']
         """
+        if (
+            inputs_dist is not None
+            or stopper is not None
+            or select_output_kw is not None
+            or _wait_in is not None
+            or wildcard is not False
+            or no_call is not False
+            or shrink is not False
+            or rm_unused_nds is not False
+            or verbose is not False
+        ):  # all defaults (the common call) need no check
+            check_dispatch_flags(
+                inputs_dist,
+                wildcard=wildcard,
+                no_call=no_call,
+                shrink=shrink,
+                rm_unused_nds=rm_unused_nds,
+                verbose=verbose,
+                select_output_kw=select_output_kw,
+                stopper=stopper,
+                _wait_in=_wait_in,
+            )
         sol = self._dispatch(
             inputs,
             outputs,
@@ -285,6 +308,10 @@ class Dispatcher(Doors, ModelBuilder):
         if no_call and _is_id_list(inputs):  # the reference's form: ids only
             inputs = dict.fromkeys(inputs, NONE)
         inputs = _check_mapping(inputs, "inputs")
+        nodes = self.dmap.nodes
+        not_data = [k for k in inputs if k in nodes and nodes[k]["type"] != "data"]
+        if not_data:
+            raise ModelError(f"dispatch: inputs {not_data!r} are not data nodes")
         inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
         outputs = self._check_outputs(outputs)
         exe = None
@@ -425,11 +452,7 @@ class Dispatcher(Doors, ModelBuilder):
     def _check_outputs(self, outputs: Any) -> list | None:
         if outputs is None:
             return None
-        if isinstance(outputs, (str, bytes)) or not isinstance(outputs, Iterable):
-            raise ModelError(
-                f"dispatch: outputs must be a list of node ids, not {outputs!r}"
-            )
-        outputs = list(outputs)
+        outputs = list(id_list(outputs, "outputs", "dispatch"))
         missing = [k for k in outputs if k not in self.dmap.nodes]
         if missing and _compat_state["reference"]:  # see schedula_nb.compat
             return [k for k in outputs if k in self.dmap.nodes]

@@ -36,7 +36,7 @@ def test_concurrent_requests_are_all_answered_right():
     from cryptography.fernet import Fernet
 
     key = Fernet.generate_key().decode()
-    with serving("tutorial_model") as port:
+    with serving("tutorial_model", functions=["decrypt_message"]) as port:
         t0 = time.perf_counter()
         with ThreadPoolExecutor(THREADS) as pool:
             futures = [
