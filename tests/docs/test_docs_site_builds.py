@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
-pytestmark = pytest.mark.slow
+# Sphinx runs every notebook: minutes on a busy 2-core machine (a hang guard).
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def site(tmp_path_factory):
         capture_output=True,
         text=True,
         env={**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
-        timeout=280,
+        timeout=1100,
     )
     took = time.perf_counter() - start
     log = proc.stdout + proc.stderr

@@ -12,7 +12,8 @@ import pytest
 
 from .suites import run
 
-pytestmark = [pytest.mark.compat, pytest.mark.slow]
+# Two whole suites, each in a fresh interpreter: minutes, not seconds.
+pytestmark = [pytest.mark.compat, pytest.mark.slow, pytest.mark.timeout(1800)]
 
 #: formulas passes the same tests on both
 FORMULAS_GAPS: dict = {}
