@@ -168,12 +168,17 @@ class ModelBuilder:
         filters: list | None = None,
         await_domain: Any = None,
         await_result: Any = None,
+        *,
+        pure: bool = True,
         **kwargs: Any,
     ) -> Hashable:
         """Add a function node and return its id (the function's name if none).
 
         No ``inputs`` means the function starts from ``START``; no ``outputs``
         sends its result to ``SINK``. A repeated id gets ``<0>``, ``<1>`` ...
+        ``pure=False`` says the function may give another result for the
+        same inputs (it reads a clock, a file, a random source): a dispatch
+        with ``reuse=`` calls it again every time (see ``docs/reuse.md``).
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
@@ -215,6 +220,8 @@ class ModelBuilder:
             "weight": weight,
         }
         attr.update((k, v) for k, v in optional.items() if v is not None)
+        if not pure:
+            attr["pure"] = False  # present only when False (see _reuse)
         attr.update(kwargs)
         if function_id is None:
             function_id = getattr(parent_func(function), "__name__", "unknown")
