@@ -184,3 +184,11 @@ def test_same_arrays_and_frames():
     assert not same(df, df.astype(float))
     assert not same(df, df.set_axis([5, 6]))
     assert not same(pd.Series([1], name="a"), pd.Series([1], name="b"))
+
+
+def test_an_executor_starts_only_the_calls_not_taken_over():
+    dsp, f = _model()
+    old = dsp({"a": -1, "c": 4}, executor="thread")
+    new = dsp({"a": -1, "c": 9, "z": 0}, executor="thread", reuse=old)
+    assert _calls(f) == {"f": 1, "g": 2, "h": 2} and new.reused == {"f"}
+    assert new == dsp({"a": -1, "c": 9, "z": 0})
