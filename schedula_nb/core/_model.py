@@ -12,6 +12,7 @@ import inspect
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
+from ._cache import CachedFunction
 from ._exceptions import ModelError
 from ._functions import bypass, parent_func
 from ._graph import DiGraph
@@ -170,6 +171,7 @@ class ModelBuilder:
         await_result: Any = None,
         *,
         pure: bool = True,
+        cache: int | bool = False,
         **kwargs: Any,
     ) -> Hashable:
         """Add a function node and return its id (the function's name if none).
@@ -179,6 +181,8 @@ class ModelBuilder:
         ``pure=False`` says the function may give another result for the
         same inputs (it reads a clock, a file, a random source): a dispatch
         with ``reuse=`` calls it again every time (see ``docs/reuse.md``).
+        ``cache=n`` (``True``: 128) remembers its last ``n`` results by
+        argument values, across dispatches (``sh.cache``).
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
@@ -194,6 +198,8 @@ class ModelBuilder:
                 raise ModelError(
                     f"add_function({function_id!r}): {name} must be callable, not {f!r}"
                 )
+        if cache and not isinstance(function, CachedFunction):
+            function = CachedFunction(function, 128 if cache is True else cache)
         inputs = [START] if inputs is None else _id_list(inputs, "inputs")
         outputs = [SINK] if outputs is None else _id_list(outputs, "outputs")
         added: list = [
