@@ -62,3 +62,13 @@ def test_search_floor_runs_and_its_minimal_search_answers_right(tmp_path):
     text = _run_quick("search_floor.py", tmp_path / "floor.md")
     assert "| chain-100 |" in text and "| vehicle-701 |" in text
     assert "n/a" not in text.split("| scenario |")[1]  # all three sides ran
+
+
+@pytest.mark.slow
+def test_reuse_benchmark_runs_and_its_reused_solutions_answer_right(tmp_path):
+    """``reuse.py --quick``: every timed solution is checked (values, and the
+    reused one against the full one) and the table is written."""
+    text = _run_quick("reuse.py", tmp_path / "reuse.md")
+    assert "| slow: 200 functions" in text
+    assert "| chain: 200 functions of x + 1 | nothing |" in text
+    assert "FAILURES" not in text
