@@ -184,10 +184,7 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
 def _fail_again(sol: Solution, node: Hashable, failure: Failure) -> None:
     """Record a failure taken over from an earlier solution (and raise it
     if the dispatch raises, as the call would)."""
-    if failure.kind == "domain":
-        sol.failures[node] = failure
-    else:
-        fail(sol, node, failure.exception)
+    fail(sol, node, failure.exception)
 
 
 def _feed_outputs(

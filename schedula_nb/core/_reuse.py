@@ -3,8 +3,8 @@
 The search's decisions depend only on the model, the shape of the dispatch
 and each visit's *outcome* (see ``_replay``). So a dispatch stays exact if,
 instead of calling a function, it takes over the outcome the function had in
-``old`` -- its result, its failure, its input domain's refusal -- whenever
-the function gets the *same* arguments as it got there: the search then
+``old`` -- its result or its failure -- whenever the function gets the
+*same* arguments as it got there: the search then
 takes every decision (chosen producers, rejected alternatives, distances) as
 a fresh dispatch would, and everything downstream of a change runs.
 
@@ -13,6 +13,11 @@ equality is cheap and exact (numbers of one type, ``str``, ``bytes``, tuples,
 lists, dicts and frozensets of such, numpy arrays and pandas objects by
 their own equality, all true). Any other value, or an equality that raises
 or is ambiguous, counts as changed.
+
+An ``input_domain`` that refused the arguments is asked again (only the
+predicate runs): a domain is a cheap check, and often one of the world
+outside the arguments (does the file exist yet?); the answer is the same
+for a pure one.
 
 A function is called again, whatever its arguments, when it is marked
 ``pure=False`` (it reads a clock, a file, a random source), when it runs a
@@ -151,13 +156,17 @@ def take_over(sol: Any, node: Hashable, attr: dict, args: list) -> Any:
     ``args``: ``(result,)``, a ``Failure``, or None (call it).
 
     Only a result or a failure is taken over: a call that raised
-    ``SkipNode`` or never finished is made again.
+    ``SkipNode`` or never finished is made again, and a domain that
+    refused is asked again.
     """
     old = sol.reuse
     if node in sol.stale or node not in old.visit or "pure" in attr:
         return None
     failure = old.failures.get(node)
-    if failure is None and node not in old.results:
+    if failure is None:
+        if node not in old.results:
+            return None
+    elif failure.kind == "domain":
         return None
     inputs = attr["inputs"]
     if sol.wildcards or old.wildcards:
@@ -209,8 +218,10 @@ def same_start(old: Any, sol: Any, plan: Any) -> bool:
         and len(old.inputs) == len(sol.inputs)
     ):
         return False
-    if old.failures and sol.raises:
-        return False  # a failure raises: let the dispatch meet it
+    if old.failures and (
+        sol.raises or any(f.kind == "domain" for f in old.failures.values())
+    ):
+        return False  # a failure raises, a domain is asked again: dispatch
     new = sol.inputs
     for k, v in old.inputs.items():
         if k not in new or not same(new[k], v):

@@ -114,6 +114,9 @@ _OVERLAYS: list[dict[str, Any]] = [
     {"selector": "node.sh-provenance", "style": {"border-color": "#3182bd"}},
     {"selector": "node.sh-provenance", "style": {"border-width": 3}},
     {"selector": "edge.sh-provenance", "style": {"width": 3}},
+    # functions whose outcome a dispatch with reuse= took over (not called)
+    {"selector": "node.sh-reused", "style": {"border-style": "dashed"}},
+    {"selector": "node.sh-reused", "style": {"background-opacity": 0.55}},
     {"selector": "node.sh-selected", "style": {"border-width": 4}},
     {"selector": "node.sh-selected", "style": {"border-color": "#000000"}},
     {"selector": ".sh-hidden", "style": {"display": "none"}},

@@ -82,7 +82,7 @@ def test_an_impure_function_is_always_called():
     assert tick.calls == 2
 
 
-def test_failures_and_domains_are_taken_over():
+def test_failures_are_taken_over_domains_asked_again():
     dsp = sh.Dispatcher(raises=False)
     boom = Counted(lambda a: 1 / a)
     dom = Counted(lambda a: a > 0)
@@ -91,10 +91,28 @@ def test_failures_and_domains_are_taken_over():
     dsp.add_function("neg", alt, ["a"], ["b"], input_domain=dom, weight=5)
     old = dsp({"a": 0})
     new = dsp({"a": 0, "x": 1}, reuse=old)  # another shape: no clone
-    assert boom.calls == 1 and dom.calls == 1 and alt.calls == 0
+    assert boom.calls == 1 and dom.calls == 2 and alt.calls == 0
     assert "boom" in new.failures and new.out_of_domain == ["neg"]
     assert "b" not in new
-    assert new.reused == {"boom", "neg"}
+    assert new.reused == {"boom"}
+
+
+def test_a_domain_of_the_world_sees_it_change(tmp_path):
+    """A domain that refused is asked again: a file that now exists is read."""
+    path = str(tmp_path / "key")
+    dsp = sh.Dispatcher()
+    dsp.add_function(
+        "read",
+        lambda p: open(p).read(),
+        ["path"],
+        ["key"],
+        input_domain=lambda p: __import__("os").path.isfile(p),
+    )
+    old = dsp({"path": path})
+    assert "key" not in old
+    with open(path, "w") as f:
+        f.write("secret")
+    assert dsp({"path": path}, reuse=old)["key"] == "secret"
 
 
 def test_a_failure_taken_over_raises_when_the_model_raises():
