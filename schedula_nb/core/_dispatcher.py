@@ -20,7 +20,7 @@ from ._plan import Plan, plan_for, wildcard_inputs
 from ._prefetch import Prefetch, resolve_executor
 from ._prune import shrunk_model, sub_model, sub_model_from_graph
 from ._replay import compile_trace, replay
-from ._reuse import REUSING, clone, same_start, usable
+from ._reuse import REUSING, clone, never_taken, same_start, usable
 from ._search import run_search
 from ._solution import Solution
 from ._tokens import NONE
@@ -308,7 +308,7 @@ class Dispatcher(Doors, ModelBuilder):
                         self.solution = sol
                     sol.elapsed = _elapsed(clone(reuse, sol))
                     return sol
-                sol.reuse, sol.stale = reuse, stale
+                sol.reuse, sol.stale = reuse, never_taken(sol, stale)
         for k in sorted((k for k in values if k not in nodes), key=str):
             sol[k] = values[k]  # inputs the searched part does not use are kept
         initial = sorted(

@@ -23,7 +23,7 @@ from typing import Any
 from ._exceptions import DispatcherAbort, DispatcherError
 from ._nodes import fail, run_data, run_function
 from ._plan import PLAN_CACHE_SIZE, Plan, plan_for, untouched_since
-from ._reuse import usable
+from ._reuse import never_taken, usable
 from ._search import seed_initial
 from ._solution import Solution, taken_from
 from ._submodel import as_ids, feeds_back
@@ -259,7 +259,7 @@ def _reuse_child(csol: Solution, old: Any, child: Any) -> None:
     its run in the earlier solution, if that ran the same model."""
     stale = None if old is None else usable(old, child)
     if stale is not None:
-        csol.reuse, csol.stale = old, stale
+        csol.reuse, csol.stale = old, never_taken(csol, stale)
 
 
 def _among(ids: tuple, kept: set) -> tuple:

@@ -37,7 +37,16 @@ from typing import Any
 from ._solution import Solution
 from ._tokens import NONE
 
-__all__ = ["REUSING", "clone", "impure", "same", "same_start", "take_over", "usable"]
+__all__ = [
+    "REUSING",
+    "clone",
+    "impure",
+    "never_taken",
+    "same",
+    "same_start",
+    "take_over",
+    "usable",
+]
 
 #: True while a dispatch with ``reuse=`` runs (in that thread): the model
 #: wrappers called then reuse their own last solution (see ``_wrappers``)
@@ -157,10 +166,11 @@ def take_over(sol: Any, node: Hashable, attr: dict, args: list) -> Any:
 
     Only a result or a failure is taken over: a call that raised
     ``SkipNode`` or never finished is made again, and a domain that
-    refused is asked again.
+    refused is asked again. ``sol.stale`` holds the functions never taken
+    over (changed since, impure, running a model of their own).
     """
     old = sol.reuse
-    if node in sol.stale or node not in old.visit or "pure" in attr:
+    if node in sol.stale:
         return None
     failure = old.failures.get(node)
     if failure is None:
@@ -169,18 +179,33 @@ def take_over(sol: Any, node: Hashable, attr: dict, args: list) -> Any:
     elif failure.kind == "domain":
         return None
     inputs = attr["inputs"]
-    if sol.wildcards or old.wildcards:
-        if not (sol.wildcards.isdisjoint(inputs) and old.wildcards.isdisjoint(inputs)):
-            return None
-    if _calls_through(attr["function"]):
+    if (sol.wildcards or old.wildcards) and not (
+        sol.wildcards.isdisjoint(inputs) and old.wildcards.isdisjoint(inputs)
+    ):
         return None
     get = old.get
-    before = [get(k, NONE) for k in inputs]
-    if any(a is NONE for a in before):
-        before = [a for a in before if a is not NONE]
-    if len(before) != len(args) or not all(map(same, args, before)):
-        return None
+    if len(inputs) == 1 and len(args) == 1:  # the common case
+        before = get(inputs[0], NONE)
+        if not (before is args[0] or same(args[0], before)):
+            return None
+    else:
+        before = [v for v in (get(k, NONE) for k in inputs) if v is not NONE]
+        if len(before) != len(args):
+            return None
+        for a, b in zip(args, before):
+            if not (a is b or same(a, b)):
+                return None
     return failure if failure is not None else (old.results[node],)
+
+
+def never_taken(sol: Any, stale: frozenset) -> frozenset:
+    """``stale`` (nodes changed since the earlier solution) and the
+    functions of ``sol``'s plan that are always called again."""
+    plan = sol.plan
+    if plan is None:
+        return stale
+    found = impure(plan)
+    return found | stale if stale else found
 
 
 def clone(old: Any, sol: Any) -> Any:
