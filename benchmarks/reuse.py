@@ -17,6 +17,10 @@ Scenarios:
 - ``chain, input changed``: the same chain, the input changes, so every
   function runs again: what checking the arguments costs when nothing can
   be taken over (reported, no target).
+- ``explorer live edit``: one field of the ``slow`` model edited in a live
+  ``sh.explore`` (``reuse=False`` against the default ``reuse=True``): the
+  dispatch, the recolouring and the panes, without a browser (the issue
+  asks a keystroke to answer in under 300 ms in the browser).
 
 Repeats are interleaved between the two sides with ``gc.collect()`` before
 each timed call; every solution is checked (values against plain
@@ -164,6 +168,45 @@ def scenario_chain(cfg: dict, change: bool) -> tuple:
     return f"chain: {n} functions of x + 1", what, t_full, t_reuse
 
 
+def scenario_explorer(cfg: dict) -> tuple | None:
+    """The explorer's live edit of one field of the ``slow`` model: the
+    dispatch, the recolouring and the panes (no browser), with and without
+    reuse. None when ipywidgets is not installed."""
+    try:
+        import ipywidgets  # noqa: F401
+    except ImportError:
+        return None
+    chains, length = cfg["chains"], cfg["length"]
+    dsp = slow_model(chains, length, cfg["sleep"])
+    sol = dsp({f"x{c}_0": c for c in range(chains)})
+    sides = {
+        reuse: sh.explore(sol, live=True, delay=0, layout="dagre", reuse=reuse)
+        for reuse in (False, True)
+    }
+    edits = iter(range(-1, -10_000, -1))
+
+    def edit(reuse: bool):
+        value = next(edits)
+        ex = sides[reuse]
+        ex.set_inputs(x0_0=value)
+        return value, ex.solution
+
+    def check(name, answer):
+        value, sol = answer
+        if sol.get(f"x0_{length}") != value + length:
+            raise WrongAnswer(
+                f"explorer ({name}): x0_{length} = {sol.get(f'x0_{length}')}"
+            )
+        if name == "reuse" and len(sol.reused) != (chains - 1) * length:
+            raise WrongAnswer(f"explorer: {len(sol.reused)} functions taken over")
+
+    t_full, t_reuse = compare(
+        lambda: edit(False), lambda: edit(True), check, cfg["repeats"]
+    )
+    label = f"explorer live edit: slow, {chains * length} functions"
+    return label, f"1 field, {length} functions", t_full, t_reuse
+
+
 def render(rows: list, quick: bool) -> str:
     lines = [
         "# Reuse: re-dispatch of what changed (benchmarks/reuse.py)",
@@ -193,11 +236,12 @@ def main(argv: list | None = None) -> int:
             scenario_slow(cfg),
             scenario_chain(cfg, change=False),
             scenario_chain(cfg, change=True),
+            scenario_explorer(cfg),
         ]
     except WrongAnswer as err:
         print(f"FAILURES: {err}")
         return 1
-    text = render(rows, args.quick)
+    text = render([row for row in rows if row is not None], args.quick)
     print(text)
     if args.out is not None:
         args.out.write_text(text, encoding="utf-8")
