@@ -21,6 +21,7 @@ def snapshot(sol):
     snap = corpus.snapshot_solution(sol, sh)
     snap["chosen"] = sorted(map(repr, sol.chosen.items()))
     snap["not needed"] = sorted(map(repr, sol.not_needed))
+    snap["types"] = [(repr(k), type(v).__name__) for k, v in sol.items()]
     return snap
 
 
@@ -29,9 +30,13 @@ def changes(draw, spec):
     """New inputs: some values kept, some changed, maybe one added or dropped."""
     inputs = dict(spec["inputs"])
     for k in list(inputs):
-        how = draw(st.sampled_from(["keep", "keep", "equal", "change", "drop"]))
+        how = draw(
+            st.sampled_from(["keep", "keep", "equal", "float", "change", "drop"])
+        )
         if how == "equal":
             inputs[k] = int(str(inputs[k]))  # an equal value, maybe another object
+        elif how == "float":
+            inputs[k] = float(inputs[k])  # equal, but not the same value
         elif how == "change":
             inputs[k] = draw(st.integers(0, 50))
         elif how == "drop" and draw(st.booleans()):
