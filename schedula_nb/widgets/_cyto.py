@@ -286,6 +286,11 @@ class LaidOutView:
         self.layout_name = name
         self.widget.cytoscape_layout = layout_options(name, self._size, self.positions)
 
+    def batch(self) -> Any:
+        """A context in which the widget's changes go out as one message
+        (a live re-dispatch updates and restyles the elements: sent once)."""
+        return self.widget.hold_sync()
+
 
 class GraphView(LaidOutView):
     """A cytoscape graph of element dicts (see ``_view_model.View``).

@@ -412,8 +412,9 @@ class Explorer(w.VBox):
             positions = self._positions(nodes, edges)
             if positions:
                 self.graph.set_layout(self.graph.layout_name, positions)
-        self.graph.update(nodes, edges)
-        self._refresh()
+        with self.graph.batch():  # the new data and classes in one message
+            self.graph.update(nodes, edges)
+            self._refresh()
 
     def export_html(self, path: Any, title: str | None = None) -> Any:
         """Write the explorer's current state as a static HTML page (ipywidgets
