@@ -255,13 +255,17 @@ def same_start(old: Any, sol: Any, plan: Any) -> bool:
 
 
 def impure(plan: Any) -> frozenset:
-    """The functions of ``plan`` always called again (cached on the plan)."""
+    """The functions of ``plan`` always called again, and its data nodes
+    with a ``callback`` (a side effect: a solution with them is not cloned);
+    cached on the plan."""
     found = plan.impure
     if found is None:
-        nodes = plan.tables.nodes
+        nodes, tables = plan.tables.nodes, plan.tables
         found = plan.impure = frozenset(
             n
-            for n in plan.tables.funcs
-            if "pure" in nodes[n] or _calls_through(nodes[n].get("function"))
+            for n in tables.succ
+            if "callback" in nodes[n]
+            or n in tables.funcs
+            and ("pure" in nodes[n] or _calls_through(nodes[n].get("function")))
         )
     return found

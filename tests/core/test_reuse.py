@@ -210,3 +210,14 @@ def test_an_executor_starts_only_the_calls_not_taken_over():
     new = dsp({"a": -1, "c": 9, "z": 0}, executor="thread", reuse=old)
     assert _calls(f) == {"f": 1, "g": 2, "h": 2} and new.reused == {"f"}
     assert new == dsp({"a": -1, "c": 9, "z": 0})
+
+
+def test_data_node_callbacks_run_again_even_when_nothing_changed():
+    seen = []
+    dsp = sh.Dispatcher()
+    dsp.add_data("b", callback=seen.append)
+    f = Counted(abs)
+    dsp.add_function("f", f, ["a"], ["b"])
+    old = dsp({"a": -1})
+    dsp({"a": -1}, reuse=old)
+    assert seen == [1, 1] and f.calls == 1
