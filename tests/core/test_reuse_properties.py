@@ -110,7 +110,9 @@ def test_reuse_equals_a_fresh_dispatch(data):
     if changed is not None:
         replace_function(dsp, build(sh, spec2, calls), changed)
     calls.clear()
-    new = _dispatch(dsp, spec2, inputs, reuse=old)
+    # An executor starts only the calls not taken over (see _prefetch).
+    executor = data.draw(st.sampled_from([False, False, "thread"]))
+    new = _dispatch(dsp, spec2, inputs, reuse=old, executor=executor)
     reused_calls = dict(calls)
     fresh = _dispatch(build(sh, spec2), spec2, inputs)
     assert snapshot(new) == snapshot(fresh)
