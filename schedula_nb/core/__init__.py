@@ -1,6 +1,7 @@
 """The core: models, the search and solutions. Pure Python, no third-party import."""
 
 from ._blue import BlueDispatcher, Blueprint
+from ._cache import CachedFunction, CacheStats, cache
 from ._dispatcher import Dispatcher
 from ._exceptions import (
     DispatcherAbort,
@@ -79,6 +80,9 @@ __all__ = [
     "START",
     "Token",
     "add_function",
+    "cache",
+    "CachedFunction",
+    "CacheStats",
     "BlueDispatcher",
     "Blueprint",
     "DispatchPipe",

@@ -24,6 +24,7 @@ from ._prefetch import Prefetch, resolve_executor
 from ._prune import shrunk_model, sub_model, sub_model_from_graph
 from ._prune_subs import prune_sub_models
 from ._replay import compile_trace, replay
+from ._reuse import REUSING, clone, never_taken, same_start, usable
 from ._search import run_search
 from ._solution import Solution
 from ._tokens import NONE
@@ -212,6 +213,8 @@ class Dispatcher(Doors, ModelBuilder):
         executor: Any = False,
         sol_name: tuple = (),
         verbose: bool = False,
+        *,
+        reuse: Solution | None = None,
     ) -> Any:
         """Compute the ``outputs`` reachable from ``inputs`` (all, if none given).
 
@@ -222,7 +225,11 @@ class Dispatcher(Doors, ModelBuilder):
         ``executor`` (a name such as ``'thread'``, a
         ``concurrent.futures.Executor``, a Dask ``Client``; ``True``: the
         model's own) runs independent calls at once, with the same solution
-        (see ``schedula_nb.execution``).
+        (see ``schedula_nb.execution``). ``reuse``, an earlier solution of
+        this model, recomputes only what changed: a function given the same
+        arguments as there is not called again (see ``docs/reuse.md``), and
+        the solution is the one a fresh dispatch gives; ``sol.reused`` lists
+        the functions taken over.
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
@@ -273,6 +280,7 @@ class Dispatcher(Doors, ModelBuilder):
             store=True,
             wait_in=_wait_in,
             at_once=True,
+            reuse=reuse,
         )
         if sol.pending is not None:  # an asynchronous executor: see _pending
             if select_output_kw:
@@ -301,6 +309,7 @@ class Dispatcher(Doors, ModelBuilder):
         store: bool = False,
         wait_in: Mapping | None = None,
         at_once: bool = False,
+        reuse: Solution | None = None,
     ) -> Solution:
         """``dispatch`` without its output selection; ``store`` keeps the
         solution as ``self.solution``; ``at_once``: on an asynchronous
@@ -346,6 +355,16 @@ class Dispatcher(Doors, ModelBuilder):
             plan=plan,
             name=self.name,
         )
+        sol.origin = (self, self.dmap.rev)
+        if reuse is not None and not no_call:
+            stale = usable(_check_reuse(reuse), self)
+            if stale is not None:
+                if not stale and same_start(reuse, sol, plan):
+                    if store:
+                        self.solution = sol
+                    sol.elapsed = _elapsed(clone(reuse, sol))
+                    return sol
+                sol.reuse, sol.stale = reuse, never_taken(sol, stale)
         for k in sorted((k for k in values if k not in nodes), key=str):
             sol[k] = values[k]  # inputs the searched part does not use are kept
         initial = sorted(
@@ -358,7 +377,13 @@ class Dispatcher(Doors, ModelBuilder):
             sol.prefetch = Prefetch(sol, plan.tables, exe, stopper, by_model)
             if at_once and _asynchronous(exe, self if by_model else None):
                 return self._run_at_once(sol, plan, initial, stopper, store)
-        return self._run(sol, plan, initial, stopper, store)
+        if sol.reuse is None:
+            return self._run(sol, plan, initial, stopper, store)
+        reusing = REUSING.set(True)  # the model wrappers it calls reuse too
+        try:
+            return self._run(sol, plan, initial, stopper, store)
+        finally:
+            REUSING.reset(reusing)
 
     def _run_at_once(
         self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
@@ -392,6 +417,7 @@ class Dispatcher(Doors, ModelBuilder):
                 self.solution = sol
             if plan.tables.subs:  # sub-models run inside the search: no replay
                 run_nested_search(sol, plan.tables, initial, stopper)
+                sol.complete = True
                 return sol
             if trace is not None:
                 if type(trace) is list:  # searched once: worth compiling now
@@ -399,6 +425,7 @@ class Dispatcher(Doors, ModelBuilder):
                         trace, plan.tables, {k for _, k in shape}
                     )
                 if replay(sol, plan.tables, initial, trace, stopper):
+                    sol.complete = True
                     return sol
                 memo, sol = sol, sol.fresh()
                 sol.memo = memo  # reuse what the replay executed
@@ -409,9 +436,12 @@ class Dispatcher(Doors, ModelBuilder):
             if len(plan.traces) >= _TRACES_PER_PLAN:
                 plan.traces.clear()
             plan.traces[shape] = trace
+            sol.complete = True
             return sol
         finally:
             sol.memo = None
+            if sol.reuse is not None:
+                _forget_reuse(sol)
             sol.elapsed = _elapsed(sol)
 
     def _run_prefetched(
@@ -425,9 +455,11 @@ class Dispatcher(Doors, ModelBuilder):
                 run_nested_search(sol, plan.tables, initial, stopper)
             else:
                 run_search(sol, plan.tables, initial, stopper)
+            sol.complete = True
             return sol
         finally:
             sol.prefetch.close()
+            _forget_reuse(sol)
             sol.memo = None
             sol.elapsed = _elapsed(sol)
 
@@ -526,6 +558,22 @@ def _check_mapping(value: Any, name: str) -> Mapping:
             f"not {type(value).__name__}"
         )
     return value
+
+
+def _check_reuse(value: Any) -> Solution:
+    if not isinstance(value, Solution):
+        raise ModelError(
+            "dispatch: reuse must be the Solution of an earlier dispatch, "
+            f"not {type(value).__name__}"
+        )
+    return value
+
+
+def _forget_reuse(sol: Solution) -> None:
+    """A solution keeps no earlier one alive (nor do its sub-solutions)."""
+    sol.reuse = None
+    for sub in sol.sub_sol.values():
+        sub.reuse = None
 
 
 def _elapsed(sol: Solution) -> float:

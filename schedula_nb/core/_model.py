@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from . import _checks as check
+from ._cache import CachedFunction
 from ._exceptions import ModelError
 from ._functions import bypass, parent_func
 from ._graph import DiGraph
@@ -175,6 +176,9 @@ class ModelBuilder:
         filters: list | None = None,
         await_domain: Any = None,
         await_result: Any = None,
+        *,
+        pure: bool = True,
+        cache: int | bool = False,
         **kwargs: Any,
     ) -> Hashable:
         """Add a function node and return its id (the function's name if none).
@@ -184,6 +188,11 @@ class ModelBuilder:
         With a ``function_id`` and no ``function`` the node is a placeholder
         (as in the reference): the model's shape is complete, and a dispatch
         that reaches the node records its failure (no function to call).
+        ``pure=False`` says the function may give another result for the
+        same inputs (it reads a clock, a file, a random source): a dispatch
+        with ``reuse=`` calls it again every time (see ``docs/reuse.md``).
+        ``cache=n`` (``True``: 128) remembers its last ``n`` results by
+        argument values, across dispatches (``sh.cache``).
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
@@ -217,6 +226,8 @@ class ModelBuilder:
                 f"add_function({fun_id!r}): the function's id is also one of its "
                 "inputs or outputs; give it another function_id"
             )
+        if cache and not isinstance(function, CachedFunction):
+            function = CachedFunction(function, 128 if cache is True else cache)
         added: list = [
             t
             for t in (START, SINK)
@@ -241,6 +252,8 @@ class ModelBuilder:
             "weight": weight,
         }
         attr.update((k, v) for k, v in optional.items() if v is not None)
+        if not pure:
+            attr["pure"] = False  # present only when False (see _reuse)
         attr.update(kwargs)
         self.dmap.add_node(fun_id, **attr)
         self._link(fun_id, inputs, inp_weight, True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._reuse import REUSING
 from ._solution import Solution
 from ._wrappers import SubDispatchFunction
 
@@ -103,6 +104,7 @@ class SubDispatchPipe(SubDispatchFunction):
             or len(args) != len(names)
             or not pipe.plan.current(self.dsp.dmap)
             or _executor
+            or REUSING.get()  # the dispatch path reuses the last solution
         ):
             inputs = self._parse_inputs(args, kw)
             sol = self._dispatch(inputs, _stopper, _executor, _sol_name)
@@ -144,6 +146,7 @@ class _Pipe:
             plan=self.plan,
             name=self.name,
         )
+        sol.origin = (dsp, dsp.dmap.rev)
         for k in values:
             if k not in nodes:
                 sol[k] = values[k]

@@ -128,3 +128,10 @@ def test_links_checker_finds_a_broken_link(tmp_path):
         "a.html: b.html#x (no such id)",
         "b.html: c.html (no such file)",
     ]
+
+
+def test_reuse_page_runs_its_examples(site):
+    html = (site[0] / "reuse.html").read_text()
+    assert html.count('class="cell_output') >= 5
+    assert "['tariff', 'report'], ['fit', 'load']" in html  # only what changed ran
+    assert "CacheStats(hits=2, misses=2" in html
