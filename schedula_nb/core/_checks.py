@@ -230,8 +230,16 @@ def check_dispatch_flags(inputs_dist: Any, **flags: Any) -> None:
     schedula_nb.ModelError: dispatch: stopper must be None or an event (threading.Event ...), not 5
     """
     distances(inputs_dist, "inputs_dist", "dispatch")
-    for name in ("wildcard", "no_call", "shrink", "rm_unused_nds", "verbose"):
+    for name in ("wildcard", "no_call", "shrink", "rm_unused_nds"):
         flag(flags.get(name, False), name, "dispatch")
+    verbose = flags.get("verbose", False)
+    if not callable(verbose):
+        try:
+            flag(verbose, "verbose", "dispatch")
+        except ModelError:
+            raise fail(
+                "dispatch", "verbose", "True, False or a callable", verbose
+            ) from None
     options = flags.get("select_output_kw")
     if options is not None and not isinstance(options, Mapping):
         raise fail("dispatch", "select_output_kw", "None or a dict", options)

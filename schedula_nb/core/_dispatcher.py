@@ -281,13 +281,12 @@ class Dispatcher(Doors, ModelBuilder):
             wait_in=_wait_in,
             at_once=True,
             reuse=reuse,
+            verbose=verbose,
         )
         if sol.pending is not None:  # an asynchronous executor: see _pending
             if select_output_kw:
                 return selector(dictionary=sol.result(), **select_output_kw)
             return sol
-        if verbose:
-            _log_times(sol)
         if select_output_kw:
             return selector(dictionary=sol, **select_output_kw)
         return sol
@@ -310,10 +309,13 @@ class Dispatcher(Doors, ModelBuilder):
         wait_in: Mapping | None = None,
         at_once: bool = False,
         reuse: Solution | None = None,
+        verbose: Any = False,
     ) -> Solution:
         """``dispatch`` without its output selection; ``store`` keeps the
         solution as ``self.solution``; ``at_once``: on an asynchronous
-        executor, return a pending solution at once (``_pending``)."""
+        executor, return a pending solution at once (``_pending``);
+        ``verbose``: each call is announced as it starts and ends (see
+        ``_nodes.call_verbosely``)."""
         if no_call and _is_id_list(inputs):  # the reference's form: ids only
             inputs = dict.fromkeys(inputs, NONE)
         inputs = _check_mapping(inputs, "inputs")
@@ -365,6 +367,7 @@ class Dispatcher(Doors, ModelBuilder):
                     sol.elapsed = _elapsed(clone(reuse, sol))
                     return sol
                 sol.reuse, sol.stale = reuse, never_taken(sol, stale)
+        sol.verbose = verbose
         for k in sorted((k for k in values if k not in nodes), key=str):
             sol[k] = values[k]  # inputs the searched part does not use are kept
         initial = sorted(
@@ -411,7 +414,9 @@ class Dispatcher(Doors, ModelBuilder):
         if sol.prefetch is not None:  # calls start as the search reaches them
             return self._run_prefetched(sol, plan, initial, stopper, store)
         shape = tuple((d, k) for d, k, _ in initial)
-        trace = plan.traces.get(shape)
+        # A verbose dispatch searches: the compiled replay calls the
+        # functions without the announcements.
+        trace = None if sol.verbose else plan.traces.get(shape)
         try:
             if store:
                 self.solution = sol
@@ -580,11 +585,3 @@ def _elapsed(sol: Solution) -> float:
     import time
 
     return time.perf_counter() - sol.perf0
-
-
-def _log_times(sol: Solution) -> None:
-    import logging
-
-    log = logging.getLogger("schedula_nb")
-    for node, (t0, t1) in sol.times.items():
-        log.info("%s: %.6f s", node, t1 - t0)

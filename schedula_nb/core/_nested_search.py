@@ -225,6 +225,7 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
         name=child.name,
     )
     csol.index = s.index + attr["index"]
+    csol.verbose = s.verbose
     csol.origin = (child, child.dmap.rev)
     if s.reuse is not None:  # the child's earlier run, if of this child model
         _reuse_child(csol, s.reuse.children.get(node), child)

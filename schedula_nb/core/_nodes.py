@@ -153,10 +153,13 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
                 if domain is not None and not sol.no_domain and not domain(*args):
                     sol.failures[node] = Failure(node, "domain")
                     return None
-                t0 = perf_counter()
-                res = attr["function"](*args)
-                sol.t_end[node] = perf_counter()
-                sol.t_start[node] = t0
+                if sol.verbose:
+                    res = call_verbosely(sol, node, attr, args)
+                else:
+                    t0 = perf_counter()
+                    res = attr["function"](*args)
+                    sol.t_end[node] = perf_counter()
+                    sol.t_start[node] = t0
                 filters = attr.get("filters")
                 if filters:
                     for flt in filters:
@@ -179,6 +182,37 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
             e[node] = res
         return left
     return _feed_outputs(sol, node, outputs, left, res)
+
+
+def call_verbosely(sol: Solution, node: Hashable, attr: dict, args: list) -> Any:
+    """Call function ``node`` announcing its start and end: with
+    ``verbose=True`` as log records (``Start `path`...``, ``Done `path` in
+    0.00123 sec.``; on the logger ``schedula_nb``, or ``schedula.utils.sol``
+    while the reference is followed), or through the callable given as
+    ``verbose(sol, node, attr, end)`` (``attr['duration']`` set at the end)."""
+    verbose = sol.verbose
+    announce = verbose if callable(verbose) else _log_call
+    info = {**attr}
+    announce(sol, node, info, False)
+    t0 = perf_counter()
+    try:
+        return attr["function"](*args)
+    finally:
+        sol.t_end[node] = t1 = perf_counter()
+        sol.t_start[node] = t0
+        info["duration"] = t1 - t0
+        announce(sol, node, info, True)
+
+
+def _log_call(sol: Solution, node: Hashable, attr: dict, end: bool) -> None:
+    from ._compat import STATE
+
+    name = "schedula.utils.sol" if STATE["reference"] else "schedula_nb"
+    path = "/".join(map(str, (*sol.full_name, node)))
+    if end:
+        logging.getLogger(name).info("Done `%s` in %.5f sec.", path, attr["duration"])
+    else:
+        logging.getLogger(name).info("Start `%s`...", path)
 
 
 def _fail_again(sol: Solution, node: Hashable, failure: Failure) -> None:

@@ -165,6 +165,9 @@ class Solution(Doors, dict):
         self.started = time.time()
         self.perf0 = time.perf_counter()
         self.elapsed = 0.0
+        #: ``dispatch(verbose=...)``: True (log each call as it starts and
+        #: ends) or a callable ``(sol, node, attr, end)``; False: silent
+        self.verbose: Any = False
         #: whether a visited data node passed on NONE (arguments need filtering)
         self.has_none = False
         #: an interrupted replay whose calls are reused, not repeated

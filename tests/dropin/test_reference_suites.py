@@ -47,10 +47,6 @@ SCHEDULA_GAPS = {
         "edits made in place to dmap's attribute dicts are not seen by the "
         "cached plans; the model's methods are"
     ),
-    "test_dispatcher.TestDispatch::test_verbose": (
-        "verbose=True logs the timings after the dispatch on 'schedula_nb', "
-        "not live on 'schedula.utils.sol'; no custom verbose callable"
-    ),
     "test_dispatcher.TestDispatch::test_wildcard": "integer wildcard levels (wildcard=2)",
     "test_dispatcher.TestDispatch::test_with_outputs": (
         "a sub-model's domain comparing a str with an int: order of the "
