@@ -119,44 +119,60 @@ class _Pipe:
     """What a pipe keeps of its first dispatch: the plan (search tables and
     traces) and the options of the solution."""
 
-    __slots__ = ("plan", "outputs", "dists", "wildcards", "raises", "name")
+    __slots__ = ("plan", "outputs", "dists", "wildcards", "raises", "name", "orders")
 
     def __init__(self, dsp: Any, sol: Solution) -> None:
         self.plan = sol.plan
         self.outputs, self.dists = sol.outputs, sol.inputs_dist
         self.wildcards, self.raises, self.name = sol.wildcards, sol.raises, sol.name
+        #: the ids given (in the order given) -> the searched ones, in the
+        #: order the search starts from them (the same at every call)
+        self.orders: dict[tuple, list] = {}
 
     def run(self, dsp: Any, inputs: dict, stopper: Any) -> Solution:
         """Dispatch ``inputs`` (all the pipe's inputs) along the pipe."""
         nodes = self.plan.tables.succ
-        dists = self.dists
-        values = {
-            k: d["value"]
-            for k, d in dsp.default_values.items()
-            if k in nodes and k not in inputs
-        }
-        values.update(inputs)
+        defaults = dsp.default_values
+        if defaults:
+            values = {
+                k: d["value"]
+                for k, d in defaults.items()
+                if k in nodes and k not in inputs
+            }
+            values.update(inputs)
+        else:
+            values = inputs
         sol = Solution(
             None,
             values,
             self.outputs,
-            dists,
+            self.dists,
             wildcards=self.wildcards,
             raises=self.raises,
             plan=self.plan,
             name=self.name,
         )
         sol.origin = (dsp, dsp.dmap.rev)
-        for k in values:
-            if k not in nodes:
-                sol[k] = values[k]
-        get = dists.get
-        initial = sorted(
+        given = tuple(values)
+        order = self.orders.get(given)
+        if order is None:
+            order = self.orders[given] = self._order(values, nodes)
+        if len(order) < len(values):
+            for k in values:
+                if k not in nodes:
+                    sol[k] = values[k]
+        initial = [(d, k, values[k]) for d, k in order]
+        return dsp._run(sol, self.plan, initial, stopper, False)
+
+    def _order(self, values: dict, nodes: Any) -> list:
+        """``[(distance, id), ...]`` of the searched ids among ``values``,
+        in the order the search starts from them (distance, then str(id))."""
+        get = self.dists.get
+        ranked = sorted(
             [(get(k, 0.0) + 0.0, str(k), k) for k in values if k in nodes],
             key=_first_two,
         )
-        initial = [(d, k, values[k]) for d, _, k in initial]
-        return dsp._run(sol, self.plan, initial, stopper, False)
+        return [(d, k) for d, _, k in ranked]
 
 
 def _first_two(t: tuple) -> tuple:

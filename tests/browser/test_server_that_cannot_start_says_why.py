@@ -1,7 +1,6 @@
 """A server that cannot start is reported with the end of its log, at once
 (not after the start-up timeout), and leaves no process behind."""
 
-
 import pytest
 
 from .servers import ServerError, start_server
