@@ -216,25 +216,12 @@ class ModelBuilder:
             description=description,
             filters=filters,
         )
-        if function_id is None:
-            function_id = getattr(parent_func(function), "__name__", None)
-            if function_id is None or not check.is_hashable(function_id):
-                function_id = "unknown"
-        fun_id = unused_node_id(self.dmap.nodes, function_id)
-        if fun_id in inputs or fun_id in outputs:
-            raise ModelError(
-                f"add_function({fun_id!r}): the function's id is also one of its "
-                "inputs or outputs; give it another function_id"
-            )
+        fun_id = self._new_function_id(function_id, function, inputs, outputs)
         if cache and not isinstance(function, CachedFunction):
             function = CachedFunction(function, 128 if cache is True else cache)
-        added: list = [
-            t
-            for t in (START, SINK)
-            if t in (*inputs, *outputs) and t not in self.dmap.nodes
-        ]
-        for token in added:  # before the function, as the reference orders them
-            self.add_data(token)
+        for token in (START, SINK):  # before the function, as the reference
+            if token in (*inputs, *outputs) and token not in self.dmap.nodes:
+                self.add_data(token)
         attr: dict[str, Any] = {
             "type": "function",
             "inputs": inputs,
@@ -258,6 +245,23 @@ class ModelBuilder:
         self.dmap.add_node(fun_id, **attr)
         self._link(fun_id, inputs, inp_weight, True)
         self._link(fun_id, outputs, out_weight, False)
+        return fun_id
+
+    def _new_function_id(
+        self, function_id: Any, function: Any, inputs: Any, outputs: Any
+    ) -> Hashable:
+        """The id a new function node gets: ``function_id`` (or the
+        function's name), made unique; never one of its own inputs or outputs."""
+        if function_id is None:
+            function_id = getattr(parent_func(function), "__name__", None)
+            if function_id is None or not check.is_hashable(function_id):
+                function_id = "unknown"
+        fun_id = unused_node_id(self.dmap.nodes, function_id)
+        if fun_id in inputs or fun_id in outputs:
+            raise ModelError(
+                f"add_function({fun_id!r}): the function's id is also one of its "
+                "inputs or outputs; give it another function_id"
+            )
         return fun_id
 
     def _link(

@@ -132,24 +132,11 @@ def add_dispatcher(
     (Solution({'a': 3, 'b': 6}), Solution({'x': 3, 'y': 6}))
     """
     if isinstance(dsp, Mapping):  # the reference's add_from_lists arguments
-        lists = dsp
-        unknown = [k for k in lists if k not in ("data_list", "fun_list", "dsp_list")]
-        if unknown:
-            raise ModelError(
-                f"add_dispatcher: dsp as a dict takes data_list, fun_list and "
-                f"dsp_list (add_from_lists' arguments), not {check.short(unknown)}"
-            )
-        dsp = type(self)(name=dsp_id or "unknown", executor=self.executor)
-        dsp.add_from_lists(**lists)
+        dsp = _model_from_lists(self, dsp, dsp_id)
     if not hasattr(dsp, "dmap"):
         raise ModelError(f"add_dispatcher: {dsp!r} is not a model (a Dispatcher)")
     call = f"add_dispatcher({check.short(dsp_id)})"
-    if dsp_id is not None:
-        check.node_id(dsp_id, "dsp_id", call)
-    check.callable_or_none(input_domain, "input_domain", call)
-    check.weight(weight, "weight", call)
-    check.weights(inp_weight, "inp_weight", call)
-    check.text(description, "description", call)
+    _check_options(call, dsp_id, input_domain, weight, inp_weight, description)
     check.flag(include_defaults, "include_defaults", call)
     check.text(inputs_prefix, "inputs_prefix", call)
     check.text(outputs_prefix, "outputs_prefix", call)
@@ -184,13 +171,45 @@ def add_dispatcher(
     self.dmap.add_node(node, **attr)
     _wire(self, node, inputs, outputs, inp_weight)
     if include_defaults:
-        defaults = dsp.default_values
-        for p, children in inputs.items():
-            for c in as_ids(children):
-                if c in defaults:
-                    d = defaults[c]
-                    self.set_default_value(p, d["value"], d["initial_dist"])
+        _take_defaults(self, dsp, inputs)
     return node
+
+
+def _model_from_lists(parent: Any, lists: Mapping, dsp_id: Any) -> Any:
+    """A sub-model built from ``add_from_lists`` arguments (the reference's
+    ``dsp`` given as a dict)."""
+    unknown = [k for k in lists if k not in ("data_list", "fun_list", "dsp_list")]
+    if unknown:
+        raise ModelError(
+            f"add_dispatcher: dsp as a dict takes data_list, fun_list and "
+            f"dsp_list (add_from_lists' arguments), not {check.short(unknown)}"
+        )
+    dsp = type(parent)(name=dsp_id or "unknown", executor=parent.executor)
+    dsp.add_from_lists(**lists)
+    return dsp
+
+
+def _check_options(
+    call: str, dsp_id: Any, domain: Any, weight: Any, inp_weight: Any, text: Any
+) -> None:
+    """The options of a sub-model node, checked before anything changes."""
+    if dsp_id is not None:
+        check.node_id(dsp_id, "dsp_id", call)
+    check.callable_or_none(domain, "input_domain", call)
+    check.weight(weight, "weight", call)
+    check.weights(inp_weight, "inp_weight", call)
+    check.text(text, "description", call)
+
+
+def _take_defaults(parent: Any, child: Any, inputs: dict) -> None:
+    """``include_defaults``: the child's defaults of its mapped inputs become
+    the parent's defaults of the ids mapped to them."""
+    defaults = child.default_values
+    for p, children in inputs.items():
+        for c in as_ids(children):
+            if c in defaults:
+                d = defaults[c]
+                parent.set_default_value(p, d["value"], d["initial_dist"])
 
 
 def _mappings(
