@@ -142,7 +142,7 @@ def free_cores(n: int = 3_000_000) -> float:
 def time_one(dsp, inputs, executor) -> tuple[float, dict]:
     gc.collect()
     t0 = time.perf_counter()
-    sol = dsp.dispatch(inputs, executor=executor)
+    sol = dsp.dispatch(inputs, executor=executor).result()  # to the end
     return time.perf_counter() - t0, dict(sol)
 
 
@@ -173,7 +173,7 @@ def run(
                 continue
             expected = dict(dsp.dispatch(inputs))
             for exe in sides.values():  # warm up: pools, workers, imports
-                dsp.dispatch(inputs, executor=exe)
+                dsp.dispatch(inputs, executor=exe).result()
             times: dict = {name: [] for name in sides}
             order = list(sides)
             for r in range(cfg["repeats"]):

@@ -72,3 +72,25 @@ def test_reuse_benchmark_runs_and_its_reused_solutions_answer_right(tmp_path):
     assert "| slow: 200 functions" in text
     assert "| chain: 200 functions of x + 1 | nothing |" in text
     assert "FAILURES" not in text
+
+
+@pytest.mark.slow
+@pytest.mark.compat
+def test_formulas_workbook_benchmark_runs_and_both_sides_agree():
+    """``formulas_workbook.py``: formulas on the reference and on schedula_nb
+    (through the switch) compute the same answers; the script exits non-zero
+    otherwise, and the table names every phase."""
+    pytest.importorskip("formulas")
+    pytest.importorskip("schedula")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "formulas_workbook.py")]
+        + ["--rows", "20", "--repeat", "1", "--calls", "5"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    assert "answers equal on both sides" in proc.stdout
+    for phase in ("load", "finish", "calculate", "compiled", "total", "dispatcher"):
+        assert f"\n{phase} " in proc.stdout, phase

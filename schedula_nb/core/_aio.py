@@ -8,31 +8,30 @@ its next node instead of running on unseen.
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from ._pending import StopEither
+
 __all__ = ["dispatch_in_thread"]
 
 
-class _EitherStopper:
-    """Set when the caller's stopper or the cancellation flag is set."""
+def _to_the_end(dispatch: Callable, *args: Any, **kwargs: Any) -> Any:
+    """The dispatch's final solution (a pending one waited for)."""
+    sol = dispatch(*args, **kwargs)
+    if getattr(sol, "pending", None) is not None:
+        from ._pending import settle
 
-    __slots__ = ("own", "user")
-
-    def __init__(self, user: Any) -> None:
-        self.own, self.user = threading.Event(), user
-
-    def is_set(self) -> bool:
-        return self.own.is_set() or (self.user is not None and self.user.is_set())
+        settle(sol, None, raise_failures=False)
+    return sol
 
 
 async def dispatch_in_thread(dispatch: Callable, args: tuple, kwargs: dict) -> Any:
     """Run ``dispatch(*args, **kwargs)`` in a thread and await its result."""
-    stopper = _EitherStopper(kwargs.pop("stopper", None))
+    stopper = StopEither(kwargs.pop("stopper", None))
     loop = asyncio.get_running_loop()
-    call = partial(dispatch, *args, stopper=stopper, **kwargs)
+    call = partial(_to_the_end, dispatch, *args, stopper=stopper, **kwargs)
     future = loop.run_in_executor(None, call)
     try:
         return await asyncio.shield(future)

@@ -10,15 +10,18 @@ import copy as _copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._compat import STATE as _compat_state
 from ._doors import Doors
 from ._exceptions import ModelError
 from ._functions import selector
 from ._graph import DiGraph
+from ._lookup import get_node
 from ._model import ModelBuilder
 from ._nested_search import run_nested_search
 from ._plan import Plan, plan_for, wildcard_inputs
 from ._prefetch import Prefetch, resolve_executor
 from ._prune import shrunk_model, sub_model, sub_model_from_graph
+from ._prune_subs import prune_sub_models
 from ._replay import compile_trace, replay
 from ._reuse import REUSING, clone, never_taken, same_start, usable
 from ._search import run_search
@@ -144,7 +147,7 @@ class Dispatcher(Doors, ModelBuilder):
         """
         if graph is None:
             graph = self.solution.workflow
-        return sub_model_from_graph(
+        sub = sub_model_from_graph(
             self,
             sources,
             graph,
@@ -155,6 +158,7 @@ class Dispatcher(Doors, ModelBuilder):
             wildcard,
             avoid_cycles,
         )
+        return prune_sub_models(sub, links=True) if _update_links else sub
 
     def shrink_dsp(
         self,
@@ -175,6 +179,22 @@ class Dispatcher(Doors, ModelBuilder):
         ['a', 'b', 'f']
         """
         return shrunk_model(self, inputs, outputs, inputs_dist, wildcard)
+
+    def get_node(self, *node_ids: Any, node_attr: Any = NONE) -> tuple:
+        """A node of this model, or of a sub-model at any depth, and its path:
+        ``(value or attributes, path)`` (``node_attr``: see
+        ``schedula_nb.core._lookup``; the default gives a data node's value in
+        the last solution, a function node's function).
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> sol = dsp({'a': -2})
+        >>> dsp.get_node('b'), dsp.get_node('f')
+        ((2, ('b',)), (<built-in function abs>, ('f',)))
+        """
+        return get_node(self, node_ids, node_attr)
 
     # -- dispatch ------------------------------------------------------------
     def dispatch(
@@ -237,7 +257,12 @@ class Dispatcher(Doors, ModelBuilder):
             store=True,
             wait_in=_wait_in,
             reuse=reuse,
+            at_once=True,
         )
+        if sol.pending is not None:  # an asynchronous executor: see _pending
+            if select_output_kw:
+                return selector(dictionary=sol.result(), **select_output_kw)
+            return sol
         if verbose:
             _log_times(sol)
         if select_output_kw:
@@ -261,14 +286,18 @@ class Dispatcher(Doors, ModelBuilder):
         store: bool = False,
         wait_in: Mapping | None = None,
         reuse: Solution | None = None,
+        at_once: bool = False,
     ) -> Solution:
         """``dispatch`` without its output selection; ``store`` keeps the
-        solution as ``self.solution``."""
+        solution as ``self.solution``; ``at_once``: on an asynchronous
+        executor, return a pending solution at once (``_pending``)."""
+        if no_call and _is_id_list(inputs):  # the reference's form: ids only
+            inputs = dict.fromkeys(inputs, NONE)
         inputs = _check_mapping(inputs, "inputs")
         inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
         outputs = self._check_outputs(outputs)
         exe = None
-        if executor is not False and executor is not None:
+        if executor is not False:
             exe = resolve_executor(executor, self.executor)
         plan = plan_for(
             self, inputs, outputs, wildcard, shrink, no_call, inputs_dist, wait_in
@@ -316,8 +345,11 @@ class Dispatcher(Doors, ModelBuilder):
             key=lambda t: t[:2],
         )
         initial = [(d, k, NONE if no_call else values[k]) for d, _, k in initial]
-        if exe is not None and not no_call:
-            sol.prefetch = Prefetch(sol, plan.tables, exe, stopper)
+        by_model = executor is True and bool(plan.tables.subs)
+        if (exe is not None or by_model) and not no_call:
+            sol.prefetch = Prefetch(sol, plan.tables, exe, stopper, by_model)
+            if at_once and _asynchronous(exe, self if by_model else None):
+                return self._run_at_once(sol, plan, initial, stopper, store)
         if sol.reuse is None:
             return self._run(sol, plan, initial, stopper, store)
         reusing = REUSING.set(True)  # the model wrappers it calls reuse too
@@ -325,6 +357,26 @@ class Dispatcher(Doors, ModelBuilder):
             return self._run(sol, plan, initial, stopper, store)
         finally:
             REUSING.reset(reusing)
+
+    def _run_at_once(
+        self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
+    ) -> Solution:
+        """Start the search in a thread; return a pending copy of ``sol``."""
+        from ._pending import StopEither, start_pending
+
+        front = sol.fresh()
+        front.reuse = None  # the running sol reuses; the front keeps nothing
+        dict.update(front, {k: v for _, k, v in initial})
+        if store:
+            self.solution = front
+        # result() interrupted (Ctrl-C) stops the dispatch: its own stopper
+        front.stop = sol.prefetch.stopper = stop = StopEither(stopper)
+
+        def run() -> Solution:
+            return self._run_prefetched(sol, plan, initial, stop, False)
+
+        start_pending(front, run, sol.prefetch.executor)
+        return front
 
     def _run(
         self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
@@ -412,6 +464,8 @@ class Dispatcher(Doors, ModelBuilder):
             )
         outputs = list(outputs)
         missing = [k for k in outputs if k not in self.dmap.nodes]
+        if missing and _compat_state["reference"]:  # see schedula_nb.compat
+            return [k for k in outputs if k in self.dmap.nodes]
         if missing:
             raise ModelError(f"dispatch: outputs not in the model: {missing!r}")
         return outputs
@@ -443,6 +497,34 @@ class Dispatcher(Doors, ModelBuilder):
         from ._blue import extend_dispatcher
 
         return extend_dispatcher(self, blues, memo)
+
+
+def _is_id_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple, set, frozenset))
+
+
+def _asynchronous(exe: Any, model: Any) -> bool:
+    """Whether a dispatch returns at once: its executor is asynchronous, or
+    (``executor=True``, ``model`` given) the own executor of one of the
+    sub-models inside is."""
+    if getattr(exe, "asynchronous", False):
+        return True
+    if model is None:
+        return False
+    stack, seen = [model], set()
+    while stack:
+        dsp = stack.pop()
+        if id(dsp) in seen:
+            continue
+        seen.add(id(dsp))
+        for attr in dsp.sub_dsp_nodes.values():
+            child = attr["function"]
+            own = resolve_executor(True, getattr(child, "executor", False))
+            if getattr(own, "asynchronous", False):
+                return True
+            if hasattr(child, "sub_dsp_nodes"):
+                stack.append(child)
+    return False
 
 
 def _check_mapping(value: Any, name: str) -> Mapping:

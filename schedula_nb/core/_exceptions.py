@@ -11,6 +11,9 @@ The tree::
     +-- SkipNode             raised by a node's function to skip it silently
     ValueError
     +-- ModelError           a model was built or called with bad arguments
+    TimeoutError
+    +-- NodeTimeout          a node's call ran past its ``await_result``
+                             seconds (raised by the executors)
 
 Unlike the reference, none derives from ``BaseException``: an ``except
 Exception`` in user code sees them all.
@@ -26,6 +29,7 @@ __all__ = [
     "ExecutorError",
     "SkipNode",
     "ModelError",
+    "NodeTimeout",
 ]
 
 
@@ -75,3 +79,7 @@ class SkipNode(Exception):
 
 class ModelError(ValueError):
     """A model was built or dispatched with arguments that make no sense."""
+
+
+class NodeTimeout(TimeoutError):
+    """A node's call ran longer than its ``await_result`` timeout."""

@@ -62,10 +62,43 @@ class NodeExecutor(Protocol):
     def cancel(self, handle: Any) -> None: ...
 
 
-#: executor name -> ``factory() -> NodeExecutor`` (filled by schedula_nb.execution)
-EXECUTORS: dict[str, Callable[[], Any]] = {}
 #: executor name -> the running instance, created on first use
-ACTIVE: dict[str, Any] = {}
+ACTIVE: dict[Any, Any] = {}
+
+
+class ExecutorRegistry(dict):
+    """Executor name -> ``factory() -> NodeExecutor``; the running instances
+    are in :data:`ACTIVE` (the reference's ``EXECUTORS._executors``).
+
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> import schedula_nb as sh
+    >>> from schedula_nb.core._prefetch import EXECUTORS
+    >>> EXECUTORS.set_executor('mine', sh.PoolExecutor(ThreadPoolExecutor(2)))
+    >>> 'mine' in EXECUTORS._executors
+    True
+    >>> sorted(sh.shutdown_executor('mine'))
+    ['mine']
+    """
+
+    @property
+    def _executors(self) -> dict:
+        return ACTIVE
+
+    def set_executor(self, name: Any, value: Any) -> None:
+        """Make ``value`` the running executor of ``name`` (``None``: the
+        executor of ``executor=True`` on a model whose own is ``None``)."""
+        if not ADAPTERS:  # schedula_nb.execution fills them on import
+            import importlib
+
+            importlib.import_module("schedula_nb.execution")
+        if value is None:
+            ACTIVE.pop(name, None)
+        else:
+            ACTIVE[name] = _adapt(value)
+
+
+#: executor name -> ``factory() -> NodeExecutor`` (filled by schedula_nb.execution)
+EXECUTORS: ExecutorRegistry = ExecutorRegistry()
 #: ``adapter(obj) -> NodeExecutor | None`` for objects that are not names
 ADAPTERS: list[Callable[[Any], Any]] = []
 _STARTING = threading.Lock()
@@ -80,7 +113,9 @@ def resolve_executor(spec: Any, model_executor: Any = False) -> Any:
     """
     if spec is True:
         spec = model_executor
-    if spec is False or spec is None or spec is True:
+    if spec is None:  # EXECUTORS.set_executor(None, ...) sets its executor
+        return ACTIVE.setdefault(None, None)
+    if spec is False or spec is True:
         return None
     if not EXECUTORS:  # schedula_nb.execution fills the registry on import
         import importlib
@@ -129,11 +164,25 @@ class _Deferred:
 class Prefetch:
     """The calls one dispatch started ahead of the search (see module doc)."""
 
-    __slots__ = ("sol", "tb", "executor", "stopper", "handles", "started", "children")
+    __slots__ = (
+        "sol",
+        "tb",
+        "executor",
+        "stopper",
+        "handles",
+        "started",
+        "children",
+        "by_model",
+    )
 
-    def __init__(self, sol: Any, tb: Any, executor: Any, stopper: Any) -> None:
+    def __init__(
+        self, sol: Any, tb: Any, executor: Any, stopper: Any, by_model: bool = False
+    ) -> None:
         self.sol, self.tb = sol, tb
+        #: None: this level's calls run inline, in the search
         self.executor, self.stopper = executor, stopper
+        #: ``executor=True``: each sub-model runs on its own model's executor
+        self.by_model = by_model
         #: function node -> executor handle, _REJECTED or a _Deferred error
         self.handles: dict = {}
         #: function node -> perf_counter() when it was submitted
@@ -141,15 +190,19 @@ class Prefetch:
         #: the prefetches of the sub-models running inside this search
         self.children: list[Prefetch] = []
 
-    def child(self, sol: Any, tb: Any) -> Prefetch:
-        """The prefetch of a sub-model's solution, closed with this one."""
-        new = Prefetch(sol, tb, self.executor, self.stopper)
+    def child(self, sol: Any, tb: Any, model: Any = None) -> Prefetch:
+        """The prefetch of a sub-model's solution, closed with this one: on
+        this executor, or with ``executor=True`` on ``model``'s own."""
+        exe = self.executor
+        if self.by_model and model is not None:
+            exe = resolve_executor(True, model.executor)
+        new = Prefetch(sol, tb, exe, self.stopper, self.by_model)
         self.children.append(new)
         return new
 
     def ready(self, node: Hashable) -> None:
         """The search pushed ``node``: start its call if its inputs are final."""
-        if node in self.handles:
+        if node in self.handles or self.executor is None:
             return
         sol, attr = self.sol, self.tb.nodes[node]
         if attr.get("type") != "function" or not attr["wait_inputs"]:
@@ -208,10 +261,14 @@ class Prefetch:
             if self.stopper is not None and self.stopper.is_set():
                 if ex.sol is None:
                     ex.update(self.sol)
+                self._drop(handle)  # stop the abandoned call if it can be
                 raise
             return False, ex
         except Exception as ex:  # no times, as for a call that raised inline
             return False, ex
+        except BaseException:  # Ctrl-C while waiting: stop the call too
+            self._drop(handle)
+            raise
         self._times(node, handle, t0)
         return True, value
 
@@ -225,15 +282,18 @@ class Prefetch:
         if times is not None:
             self.sol.t_start[node], self.sol.t_end[node] = times
 
+    def _drop(self, handle: Any) -> None:
+        """Cancel a call whose result is not needed (best effort)."""
+        if handle is not _REJECTED and not isinstance(handle, _Deferred):
+            try:
+                self.executor.cancel(handle)
+            except Exception:  # noqa: BLE001 - best effort, the result is unused
+                pass
+
     def close(self) -> None:
         """Cancel the calls the search never needed."""
-        cancel = self.executor.cancel
         for handle in self.handles.values():
-            if handle is not _REJECTED and not isinstance(handle, _Deferred):
-                try:
-                    cancel(handle)
-                except Exception:  # noqa: BLE001 - best effort, the result is unused
-                    pass
+            self._drop(handle)
         self.handles.clear()
         for child in self.children:
             child.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable, Hashable
+from time import perf_counter
 from typing import Any
 
 from ..core._exceptions import ExecutorError
@@ -38,22 +39,26 @@ def _key(node: Hashable) -> str:
     return f"{text[:60]}-{uuid.uuid4().hex}"
 
 
-def _call(fn: Callable, args: tuple) -> Any:
-    """On the worker: one node's call."""
-    return fn(*args)
+def _call(fn: Callable, args: tuple) -> tuple:
+    """On the worker: one node's call, its value and its start and end
+    (``perf_counter``: comparable between the processes of one machine)."""
+    t0 = perf_counter()
+    value = fn(*args)
+    return value, t0, perf_counter()
 
 
 class _Task:
     """A node's call: waiting to be sent, then its Dask future (or the error
     met sending it)."""
 
-    __slots__ = ("node", "fn", "args", "key", "future", "error")
+    __slots__ = ("node", "fn", "args", "key", "future", "error", "times")
 
     def __init__(self, node: Hashable, fn: Callable, args: list) -> None:
         self.node, self.fn, self.args = node, fn, tuple(args)
         self.key = _key(node)
         self.future: Any = None
         self.error: BaseException | None = None
+        self.times: tuple | None = None  # (start, end) on the worker
 
 
 class DaskExecutor:
@@ -138,12 +143,17 @@ class DaskExecutor:
             fut.cancel()
             raise
         try:
-            return fut.result()
+            value, *task.times = fut.result()
+            return value
         except KilledWorker as ex:
             raise WorkerLost(
                 f"node {task.node!r} on executor {self.name!r}: the Dask "
                 f"workers running it died ({ex})"
             ) from None
+
+    def call_times(self, task: _Task) -> tuple | None:
+        """``(start, end)`` of a finished call on its worker, if known."""
+        return tuple(task.times) if task.times else None
 
     def cancel(self, task: _Task) -> None:
         """Drop a task whose result is not needed."""

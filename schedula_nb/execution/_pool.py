@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import functools
+import threading
 from collections.abc import Callable, Hashable
 from time import perf_counter
 from typing import Any
@@ -23,12 +24,13 @@ from typing import Any
 from ..core._functions import parent_func
 from ._payload import dumps_call, loads_outcome, run_payload
 from ._waiting import ExecutorShutdown, NodeTimeout, WorkerLost, wait_done
-from ._workers import Executor, ProcessExecutor, ProcessPoolExecutor
+from ._workers import Executor, ProcessExecutor, ProcessPoolExecutor, ThreadExecutor
 
 __all__ = ["PoolExecutor"]
 
 _PROCESS_KINDS = (cf.ProcessPoolExecutor, ProcessExecutor, ProcessPoolExecutor)
-_IN_PROCESS = (cf.ThreadPoolExecutor, Executor)
+_THREADS = (cf.ThreadPoolExecutor, ThreadExecutor)
+_IN_PROCESS = (*_THREADS, Executor)
 
 
 def _is_sub_model(fn: Callable) -> bool:
@@ -45,19 +47,35 @@ def _is_sub_dispatch(fn: Callable) -> bool:
 
 
 class _Call:
-    """One submitted call: its future and what a re-run needs."""
+    """One submitted call: the future of its run on a worker (``future``),
+    the future the dispatch waits on (``outer``: failed with
+    ``ExecutorShutdown`` if the executor is shut down first) and what a re-run
+    needs."""
 
-    __slots__ = ("node", "fn", "args", "future", "target", "payload", "times")
+    __slots__ = (
+        "node",
+        "fn",
+        "args",
+        "future",
+        "outer",
+        "target",
+        "payload",
+        "times",
+        "task",
+    )
 
     def __init__(self, node: Hashable, fn: Callable, args: list) -> None:
         self.node, self.fn, self.args = node, fn, args
         self.future: Any = None
+        self.outer: cf.Future = cf.Future()
         self.target: Any = None
         self.payload: bytes | None = None  # set when the call travels as bytes
         self.times: tuple | None = None  # (start, end) of the call
+        self.task: Any = None  # the thread running it, if in this process
 
 
 def _run_timed(call: _Call) -> Any:
+    call.task = threading.current_thread()
     t0 = perf_counter()
     try:
         return call.fn(*call.args)
@@ -65,18 +83,36 @@ def _run_timed(call: _Call) -> Any:
         call.times = t0, perf_counter()
 
 
+def _settle(outer: cf.Future, inner: cf.Future) -> None:
+    """Copy ``inner``'s outcome to ``outer`` unless ``outer`` is done."""
+    if outer.done():
+        return
+    try:
+        if inner.cancelled():
+            outer.set_exception(cf.CancelledError())
+        elif inner.exception() is not None:
+            outer.set_exception(inner.exception())
+        else:
+            outer.set_result(inner.result())
+    except cf.InvalidStateError:  # set by a shutdown meanwhile
+        pass
+
+
 class PoolExecutor:
     """Runs a dispatch's calls on a thread and/or a process executor.
+
+    ``asynchronous`` (the default, as the reference's): a dispatch on it
+    returns at once, its values futures until ``sol.result()``.
 
     >>> import schedula_nb as sh
     >>> exe = sh.PoolExecutor(sh.ThreadExecutor())
     >>> dsp = sh.Dispatcher()
     >>> dsp.add_function('f', abs, ['a'], ['b'])
     'f'
-    >>> dsp.dispatch({'a': -3}, executor=exe)
+    >>> dsp.dispatch({'a': -3}, executor=exe).result()
     Solution({'a': -3, 'b': 3})
-    >>> exe.shutdown()
-    <PoolExecutor 'PoolExecutor'>
+    >>> sorted(exe.shutdown())
+    ['executor', 'tasks']
     """
 
     def __init__(
@@ -86,12 +122,18 @@ class PoolExecutor:
         parallel: bool | None = None,
         *,
         name: str = "",
+        asynchronous: bool = True,
     ) -> None:
         self._thread = thread_executor
         self._process = process_executor
         self._parallel = parallel
         self._isolated: ProcessExecutor | None = None  # re-runs after a crash
         self.name = name or type(self).__name__
+        self.asynchronous = asynchronous
+        self._calls: set[_Call] = set()  # submitted, not finished
+        self._dispatches: set[cf.Future] = set()  # pending dispatches on it
+        self._lock = threading.Lock()
+        self._closed = False
 
     def __repr__(self) -> str:
         return f"<PoolExecutor {self.name!r}>"
@@ -105,7 +147,7 @@ class PoolExecutor:
             target = process
         else:
             target = self._thread if self._thread is not None else process
-        if target is None:
+        if target is None or self._closed:
             raise ExecutorShutdown(
                 f"node {node!r}: executor {self.name!r} has been shut down",
                 node_id=node,
@@ -126,16 +168,24 @@ class PoolExecutor:
                 f"node {node!r}: executor {self.name!r} cannot take calls: {ex}",
                 node_id=node,
             ) from ex
+        with self._lock:
+            self._calls.add(call)
+        call.outer.add_done_callback(lambda _: self._forget(call))
+        call.future.add_done_callback(functools.partial(_settle, call.outer))
         return call
+
+    def _forget(self, call: _Call) -> None:
+        with self._lock:
+            self._calls.discard(call)
 
     def result(self, call: _Call, timeout: float | None, stopper: Any) -> Any:
         """The call's value (or its exception raised again)."""
-        fut = call.future
+        fut = call.outer
         if (
             timeout is None
             and stopper is None
-            and isinstance(call.target, cf.ThreadPoolExecutor)
-            and fut.cancel()
+            and isinstance(call.target, _THREADS)
+            and call.future.cancel()
         ):  # not started yet: run it here, now (an inline call cannot be
             # interrupted, so not when a timeout or a stopper may need to)
             return _run_timed(call)
@@ -159,6 +209,9 @@ class PoolExecutor:
             raise WorkerLost(
                 f"node {call.node!r} on executor {self.name!r}: {ex}"
             ) from None
+        except ExecutorShutdown as ex:
+            ex.node_id = call.node
+            raise
         if call.payload is None:
             return value
         value, call.times = loads_outcome(value)
@@ -169,20 +222,74 @@ class PoolExecutor:
         return call.times
 
     def cancel(self, call: _Call) -> None:
-        """Drop a call whose result is not needed (stop it if it can be)."""
+        """Drop a call whose result is not needed (stop it if it can be):
+        nobody waits for it any more, ``shutdown(wait=True)`` included."""
+        call.outer.cancel()
         if not call.future.cancel():
             kill = getattr(call.target, "kill", None)
             if kill is not None:
                 kill(call.future)
 
+    def track(self, dispatch: cf.Future) -> None:
+        """A dispatch returned at once runs on this executor until
+        ``dispatch`` is done: ``shutdown(wait=True)`` waits for it."""
+        with self._lock:
+            self._dispatches.add(dispatch)
+        dispatch.add_done_callback(self._untrack)
+
+    def _untrack(self, dispatch: cf.Future) -> None:
+        with self._lock:
+            self._dispatches.discard(dispatch)
+
     # -- the reference's pool interface ---------------------------------------
-    def shutdown(self, wait: bool = True) -> PoolExecutor:
-        """Release the workers (``wait``: let the running calls finish)."""
+    def shutdown(self, wait: bool = True) -> dict:
+        """Release the workers. ``wait``: let the running dispatches and the
+        calls they wait for finish first; else the calls still running fail
+        with ``ExecutorShutdown``. Either way the calls nobody waits for are
+        ended if they run in a process (a thread cannot be stopped: it runs
+        on unseen, and does not keep the program from exiting). Returns the reference's
+        ``{'executor': self, 'tasks': {'thread': {future: Thread},
+        'process': {future: Process}}}`` of the calls cut short."""
+        if wait:  # the dispatches, then the calls someone waits for
+            with self._lock:
+                dispatches = list(self._dispatches)
+            cf.wait(dispatches)
+            with self._lock:
+                calls = list(self._calls)
+            cf.wait([call.outer for call in calls])
+        self._closed = True
+        tasks: dict = {"thread": {}, "process": {}}
+        if not wait:
+            with self._lock:
+                calls = list(self._calls)
+            for call in calls:
+                self._abandon(call, tasks)
+        # What runs still was abandoned (an abort, a timeout): processes are
+        # ended, threads (which cannot be) run on unseen as daemons.
         for exe in (self._thread, self._process, self._isolated):
             if exe is not None:
-                exe.shutdown(wait=wait, cancel_futures=not wait)
+                exe.shutdown(wait=False, cancel_futures=True)
         self._thread = self._process = self._isolated = None
-        return self
+        return {"executor": self, "tasks": {k: v for k, v in tasks.items() if v}}
+
+    def _abandon(self, call: _Call, tasks: dict) -> None:
+        """Fail a running call with ``ExecutorShutdown`` and stop its work."""
+        try:
+            call.outer.set_exception(
+                ExecutorShutdown(
+                    f"node {call.node!r}: executor {self.name!r} was shut down "
+                    "before the call ended",
+                    node_id=call.node,
+                )
+            )
+        except cf.InvalidStateError:  # it ended meanwhile
+            return
+        process = getattr(call.target, "process_of", lambda f: None)(call.future)
+        if process is not None:
+            tasks["process"][call.outer] = process
+        elif call.task is not None:
+            tasks["thread"][call.outer] = call.task
+        self.cancel(call)
 
     def _rerun_alone(self, call: _Call, timeout: float | None, stopper: Any) -> Any:
         """A worker of the pool died: run this call again in its own process."""

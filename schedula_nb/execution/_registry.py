@@ -31,9 +31,11 @@ __all__ = [
 
 def _defaults() -> dict[str, Callable[[], Any]]:
     return {
-        "sync": lambda: PoolExecutor(Executor(), name="sync"),
+        "sync": lambda: PoolExecutor(Executor(), name="sync", asynchronous=False),
+        "thread": lambda: PoolExecutor(
+            ThreadExecutor(), name="thread", asynchronous=False
+        ),
         "async": lambda: PoolExecutor(ThreadExecutor(), name="async"),
-        "thread": lambda: PoolExecutor(ThreadExecutor(), name="thread"),
         "parallel": lambda: PoolExecutor(
             ThreadExecutor(), ProcessExecutor(), name="parallel"
         ),
@@ -56,7 +58,7 @@ def adapt(obj: Any) -> Any:
     if isinstance(obj, cf.Executor) and is_dask_client(client):
         return DaskExecutor(client)
     if isinstance(obj, cf.Executor):
-        return PoolExecutor(obj, name=type(obj).__name__)
+        return PoolExecutor(obj, name=type(obj).__name__, asynchronous=False)
     return None
 
 
@@ -97,17 +99,23 @@ def shutdown_executor(
     name: Any = EMPTY, sol_id: Any = EMPTY, wait: bool = True, executors: Any = None
 ) -> dict:
     """Shut down the running executor ``name`` (all of them by default);
-    return ``{name: executor}`` of those shut down. The next dispatch with
-    that name starts a new one. (``sol_id`` and ``executors`` are accepted
-    for the reference's signature.)"""
+    return ``{name: {'executor': executor, 'tasks': {...}}}`` of those shut
+    down, as the reference does (``tasks``: the calls cut short, see
+    ``PoolExecutor.shutdown``). ``wait=True`` lets the running dispatches
+    finish first; ``wait=False`` fails them with ``ExecutorShutdown``. The
+    next dispatch with that name starts a new executor. (``sol_id`` and
+    ``executors`` are accepted for the reference's signature.)"""
     names = list(ACTIVE) if name is EMPTY else [name] if name in ACTIVE else []
     done = {}
     for n in names:
         exe = ACTIVE.pop(n)
+        if exe is None:  # the name was used, with no executor (inline)
+            continue
         shutdown = getattr(exe, "shutdown", None)
-        if shutdown is not None:
-            shutdown(wait)
-        done[n] = exe
+        res = shutdown(wait) if shutdown is not None else None
+        if not isinstance(res, dict):
+            res = {"executor": exe, "tasks": {}}
+        done[n] = res
     return done
 
 

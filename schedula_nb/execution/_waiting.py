@@ -19,7 +19,7 @@ from concurrent.futures import CancelledError
 from time import monotonic
 from typing import Any
 
-from ..core._exceptions import DispatcherAbort, ExecutorError
+from ..core._exceptions import DispatcherAbort, ExecutorError, NodeTimeout
 from ..core._prefetch import POLL
 
 __all__ = ["ExecutorShutdown", "NodeTimeout", "WorkerLost", "wait_done"]
@@ -31,10 +31,6 @@ class WorkerLost(RuntimeError):
 
 class ExecutorShutdown(ExecutorError):
     """A call was given to an executor that has been shut down."""
-
-
-class NodeTimeout(TimeoutError):
-    """A node's call ran longer than its ``await_result`` timeout."""
 
 
 def wait_done(

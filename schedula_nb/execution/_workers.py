@@ -18,7 +18,9 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+import queue
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -62,9 +64,15 @@ class Executor(cf.Executor):
         return fut
 
 
-class ThreadExecutor(cf.ThreadPoolExecutor):
-    """A pool of threads; ``max_workers`` defaults to 32 (calls that wait on
-    I/O are the reason to use threads, not the number of cores).
+class ThreadExecutor(cf.Executor):
+    """A pool of daemon threads; ``max_workers`` defaults to 32 (calls that
+    wait on I/O are the reason to use threads, not the number of cores).
+
+    A thread cannot be stopped: a call whose result is no longer wanted (an
+    abort, a timeout, Ctrl-C, a shutdown without wait) runs on unseen until
+    it returns. Unlike ``concurrent.futures.ThreadPoolExecutor``, whose
+    threads the interpreter waits for at exit, these are daemons: the program
+    still exits, ending them.
 
     >>> from schedula_nb.execution import ThreadExecutor
     >>> with ThreadExecutor() as pool:
@@ -72,8 +80,67 @@ class ThreadExecutor(cf.ThreadPoolExecutor):
     1024
     """
 
-    def __init__(self, max_workers: int | None = 32, **kwargs: Any) -> None:
-        super().__init__(max_workers=max_workers, **kwargs)
+    def __init__(
+        self, max_workers: int | None = 32, thread_name_prefix: str = ""
+    ) -> None:
+        self._max = max_workers or 32
+        self._prefix = thread_name_prefix or f"ThreadExecutor-{id(self):x}"
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._idle = threading.Semaphore(0)
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> cf.Future:
+        """Run ``fn(*args, **kwargs)`` in a thread; a future of its result."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("cannot submit after shutdown")
+            fut: cf.Future = cf.Future()
+            self._queue.put((fut, fn, args, kwargs))
+            if (
+                not self._idle.acquire(blocking=False)
+                and len(self._threads) < self._max
+            ):
+                name = f"{self._prefix}_{len(self._threads)}"
+                thread = threading.Thread(target=self._work, name=name, daemon=True)
+                self._threads.append(thread)
+                thread.start()
+        return fut
+
+    def _work(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:  # shut down
+                return
+            fut, fn, args, kwargs = item
+            if fut.set_running_or_notify_cancel():
+                try:
+                    fut.set_result(fn(*args, **kwargs))
+                except BaseException as ex:  # noqa: BLE001 - stored in the future
+                    fut.set_exception(ex)
+            del item, fut, fn, args, kwargs
+            self._idle.release()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """No more calls; ``cancel_futures``: drop the queued ones; ``wait``:
+        join the threads (after their running calls)."""
+        with self._lock:
+            self._closed = True
+            threads = list(self._threads)
+        if cancel_futures:
+            while True:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is not None:
+                    item[0].cancel()
+        for _ in threads:
+            self._queue.put(None)
+        if wait:
+            for thread in threads:
+                thread.join()
 
 
 class ProcessExecutor(cf.Executor):
@@ -131,6 +198,11 @@ class ProcessExecutor(cf.Executor):
             with self._lock:
                 self._procs.pop(fut, None)
 
+    def process_of(self, fut: cf.Future) -> Any:
+        """The process running ``fut`` (None once it ended)."""
+        with self._lock:
+            return self._procs.get(fut)
+
     def kill(self, fut: cf.Future) -> None:
         """Stop the process running ``fut`` (its result is not needed)."""
         with self._lock:
@@ -165,9 +237,9 @@ class ProcessPoolExecutor(cf.Executor):
     >>> dsp.add_function('f', abs, ['a'], ['b'])
     'f'
     >>> exe = sh.PoolExecutor(None, sh.ProcessPoolExecutor(1))
-    >>> dsp.dispatch({'a': -3}, executor=exe)
+    >>> dsp.dispatch({'a': -3}, executor=exe).result()
     Solution({'a': -3, 'b': 3})
-    >>> exe.shutdown()
+    >>> exe.shutdown()['executor']
     <PoolExecutor 'PoolExecutor'>
     """
 
@@ -175,6 +247,7 @@ class ProcessPoolExecutor(cf.Executor):
         self._args = dict(max_workers=max_workers or os.cpu_count() or 1, **kwargs)
         self._args.setdefault("mp_context", _context())
         self._pool: cf.ProcessPoolExecutor | None = None
+        self._pools: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
 
     def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> cf.Future:
@@ -186,14 +259,42 @@ class ProcessPoolExecutor(cf.Executor):
                 if self._pool is None:
                     self._pool = cf.ProcessPoolExecutor(**self._args)
                 try:
-                    return self._pool.submit(fn, *args, **kwargs)
+                    fut = self._pool.submit(fn, *args, **kwargs)
+                    self._pools[fut] = self._pool
+                    return fut
                 except BrokenProcessPool:
                     self._pool.shutdown(wait=False, cancel_futures=True)
                     self._pool = None
             raise BrokenProcessPool("could not start a pool of worker processes")
 
+    def kill(self, fut: cf.Future) -> None:
+        """Stop the call of ``fut`` (its result is not needed): if it already
+        runs, the pool's workers are ended and a new pool serves the next
+        calls (the other calls running there fail with ``BrokenProcessPool``,
+        which ``PoolExecutor`` answers by running each again alone)."""
+        if fut.cancel() or fut.done():
+            return
+        pool = self._pools.get(fut)
+        if pool is None:
+            return
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        _end_workers(pool)
+
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """``wait``: let the running calls end; else end the workers now."""
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+        if pool is None:
+            return
+        if not wait:
+            _end_workers(pool)
+        pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def _end_workers(pool: cf.ProcessPoolExecutor) -> None:
+    """Terminate a pool's worker processes (their calls are abandoned)."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()

@@ -15,6 +15,7 @@ from compat import corpus
 import schedula_nb as sh
 from schedula_nb.execution import WorkerLost
 
+from .conftest import most_at_once
 from .test_executors_match_sequential import run_with
 
 distributed = pytest.importorskip("distributed")
@@ -120,19 +121,16 @@ def test_independent_branches_run_on_the_workers_at_once(client):
     for i in range(4):
         dsp.add_function(f"nap{i}", _nap, ["a"], [f"b{i}"])
     dsp.dispatch({"a": 0}, executor=client)  # workers import what they need
-    t0 = time.perf_counter()
     sol = dsp.dispatch({"a": 0}, executor=client)
-    assert time.perf_counter() - t0 < 4 * 0.4 * 0.75
     assert [sol[f"b{i}"] for i in range(4)] == [1, 1, 1, 1]
+    assert most_at_once([sol.times[f"nap{i}"] for i in range(4)]) >= 2
 
 
 def test_a_dying_worker_is_a_failure_not_a_hang(client):
     dsp = sh.Dispatcher()
     dsp.add_function("die", _die, ["a"], ["b"])
     dsp.add_function("fallback", lambda a: -a, ["a"], ["b"], weight=5)
-    t0 = time.perf_counter()
     sol = dsp.dispatch({"a": 1}, executor=client)
-    assert time.perf_counter() - t0 < 30
     assert sol["b"] == -1
     assert isinstance(sol.failures["die"].exception, WorkerLost)
     client.wait_for_workers(2, timeout=60)  # the nanny restarts it
@@ -162,16 +160,13 @@ def test_stopper_and_timeout_on_the_cluster(client):
     dsp.add_function("long", _long, ["a"], ["b"])
     stopper = threading.Event()
     threading.Timer(0.3, stopper.set).start()
-    t0 = time.perf_counter()
-    with pytest.raises(sh.DispatcherAbort):
+    with pytest.raises(sh.DispatcherAbort) as info:
         dsp.dispatch({"a": 1}, stopper=stopper, executor=client)
-    assert time.perf_counter() - t0 < 1.5
+    assert info.value.node_id == "long"  # while waiting for it, not after
     dsp = sh.Dispatcher()
     dsp.add_function("long", _long, ["a"], ["b"], await_result=0.3)
     dsp.add_function("fallback", lambda a: -a, ["a"], ["b"], weight=3)
-    t0 = time.perf_counter()
     sol = dsp.dispatch({"a": 1}, executor=client)
-    assert time.perf_counter() - t0 < 1.5
     assert sol["b"] == -1
     assert isinstance(sol.failures["long"].exception, NodeTimeout)
 

@@ -10,7 +10,7 @@ import pytest
 import schedula_nb as sh
 from schedula_nb.execution import WorkerLost
 
-from .conftest import PROCESS_NAMES
+from .conftest import PROCESS_NAMES, final
 
 
 def _die(a):
@@ -32,9 +32,7 @@ def _model():
 
 @pytest.mark.parametrize("executor", PROCESS_NAMES)
 def test_a_dying_worker_fails_its_node_only(executor):
-    t0 = time.perf_counter()
-    sol = _model().dispatch({"a": 4}, executor=executor)
-    assert time.perf_counter() - t0 < 30
+    sol = final(_model().dispatch({"a": 4}, executor=executor))
     assert sol["b"] == -4 and sol["c"] == 8
     failure = sol.failures["die"]
     assert isinstance(failure.exception, WorkerLost)
@@ -44,8 +42,8 @@ def test_a_dying_worker_fails_its_node_only(executor):
 
 def test_the_pool_works_again_after_a_worker_died():
     dsp = _model()
-    dsp.dispatch({"a": 1}, executor="parallel-pool")
-    sol = dsp.dispatch({"a": 5}, outputs=["c"], executor="parallel-pool")
+    final(dsp.dispatch({"a": 1}, executor="parallel-pool"))
+    sol = final(dsp.dispatch({"a": 5}, outputs=["c"], executor="parallel-pool"))
     assert sol["c"] == 10 and not sol.failures
 
 
@@ -53,5 +51,5 @@ def test_raises_turns_a_dead_worker_into_a_dispatcher_error():
     dsp = _model()
     dsp.raises = True
     with pytest.raises(sh.DispatcherError, match="die") as info:
-        dsp.dispatch({"a": 1}, executor="parallel")
+        final(dsp.dispatch({"a": 1}, executor="parallel"))
     assert isinstance(info.value.ex, WorkerLost)

@@ -9,6 +9,8 @@ import pytest
 
 import schedula_nb as sh
 
+from .conftest import final
+
 pytest.importorskip("graphviz")
 
 
@@ -36,7 +38,7 @@ def test_drawing_source_is_the_sequential_one(executor):
 
     dsp = _model()
     seq = dsp.dispatch({"a": -1})
-    par = dsp.dispatch({"a": -1}, executor=executor)
+    par = final(dsp.dispatch({"a": -1}, executor=executor))
     assert _without_durations(model_graph(dsp, par, index=True).source) == (
         _without_durations(model_graph(dsp, seq, index=True).source)
     )

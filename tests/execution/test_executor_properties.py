@@ -13,6 +13,8 @@ from hypothesis import given, settings
 
 import schedula_nb as sh
 
+from .conftest import final
+
 
 @pytest.fixture(autouse=True, scope="module")
 def _quiet():
@@ -26,12 +28,14 @@ def _quiet():
 def _snapshot(spec, executor):
     dsp = build(sh, spec)
     try:
-        sol = dsp.dispatch(
-            inputs=dict(spec["inputs"]),
-            outputs=spec["outputs"],
-            inputs_dist=dict(spec["inputs_dist"]) or None,
-            executor=executor,
-            **spec["options"],
+        sol = final(
+            dsp.dispatch(
+                inputs=dict(spec["inputs"]),
+                outputs=spec["outputs"],
+                inputs_dist=dict(spec["inputs_dist"]) or None,
+                executor=executor,
+                **spec["options"],
+            )
         )
     except Exception as ex:  # noqa: BLE001 - compared like a solution
         return corpus.raised(ex)

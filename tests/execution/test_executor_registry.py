@@ -10,6 +10,8 @@ import pytest
 
 import schedula_nb as sh
 
+from .conftest import final
+
 
 def _model(**kw):
     dsp = sh.Dispatcher(**kw)
@@ -26,18 +28,18 @@ def test_register_a_name_and_shut_it_down():
 
     sh.register_executor("mine", init)
     # The call may run in the dispatching thread when no worker took it yet.
-    assert _model().dispatch({"a": 1}, executor="mine")["b"]
-    _model().dispatch({"a": 1}, executor="mine")
+    assert final(_model().dispatch({"a": 1}, executor="mine"))["b"]
+    final(_model().dispatch({"a": 1}, executor="mine"))
     assert len(made) == 1  # one instance per name, shared
     assert list(sh.shutdown_executor("mine")) == ["mine"]
     assert sh.shutdown_executor("mine") == {}
-    _model().dispatch({"a": 1}, executor="mine")
+    final(_model().dispatch({"a": 1}, executor="mine"))
     assert len(made) == 2  # started again after its shut down
     sh.shutdown_executor("mine")
 
 
 def test_shutdown_executors_releases_every_running_one():
-    _model().dispatch({"a": 1}, executor="async")
+    final(_model().dispatch({"a": 1}, executor="async"))
     assert "async" in sh.shutdown_executors()
     assert sh.shutdown_executors() == {}
 
@@ -52,7 +54,7 @@ def test_a_futures_executor_runs_the_calls():
 
 def test_executor_true_uses_the_models_executor():
     dsp = _model(executor="thread")
-    assert dsp.dispatch({"a": 1}, executor=True)["b"]
+    assert final(dsp.dispatch({"a": 1}, executor=True))["b"]
     assert dsp.dispatch({"a": 1})["b"] == threading.current_thread().name
 
 
@@ -81,7 +83,7 @@ def test_a_shut_down_pool_executor_refuses_calls():
     exe = sh.PoolExecutor(sh.ThreadExecutor())
     exe.shutdown()
     with pytest.raises(sh.ExecutorShutdown, match="'who'.*shut down"):
-        _model().dispatch({"a": 1}, executor=exe)
+        final(_model().dispatch({"a": 1}, executor=exe))
 
 
 class _Inline(cf.Executor):
@@ -99,5 +101,5 @@ class _Inline(cf.Executor):
 
 def test_any_futures_executor_subclass_runs_the_calls():
     exe = _Inline()
-    assert _model().dispatch({"a": 1}, executor=exe)["b"]
+    assert final(_model().dispatch({"a": 1}, executor=exe))["b"]
     assert exe.calls == 1

@@ -16,7 +16,7 @@ from compat import corpus
 import schedula_nb as sh
 from schedula_nb.core._dispatcher import Dispatcher
 
-from .conftest import NAMES
+from .conftest import NAMES, final
 
 
 def _dispatch_steps(snapshots):
@@ -30,7 +30,7 @@ def run_with(build, executor, monkeypatch):
 
         def with_executor(self, *args, **kwargs):
             kwargs.setdefault("executor", executor)
-            return dispatch(self, *args, **kwargs)
+            return final(dispatch(self, *args, **kwargs))
 
         monkeypatch.setattr(Dispatcher, "dispatch", with_executor)
         monkeypatch.setattr(Dispatcher, "__call__", with_executor)

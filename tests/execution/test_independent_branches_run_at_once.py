@@ -9,7 +9,7 @@ import pytest
 
 import schedula_nb as sh
 
-from .conftest import PROCESS_NAMES
+from .conftest import PROCESS_NAMES, final, most_at_once
 
 SLEEP = 0.4
 
@@ -33,15 +33,15 @@ def _model(n=4):
 
 
 @pytest.mark.parametrize("executor", ["async", "thread", *PROCESS_NAMES])
-def test_four_sleeping_branches_take_about_one_sleep(executor):
+def test_four_sleeping_branches_overlap(executor):
     dsp = _model()
-    dsp.dispatch({"a": 0}, executor=executor)  # start the workers
-    t0 = time.perf_counter()
-    sol = dsp.dispatch({"a": 0}, executor=executor)
-    elapsed = time.perf_counter() - t0
+    final(dsp.dispatch({"a": 0}, executor=executor))  # start the workers
+    sol = final(dsp.dispatch({"a": 0}, executor=executor))
     assert sol["t"] == 4
-    # Sequentially 4 x SLEEP; process pools have as many workers as cores.
-    assert elapsed < 4 * SLEEP * 0.75, elapsed
+    calls = [sol.times[f"f{i}"] for i in range(4)]
+    # Threads run all four at once; processes at least two (a pool has as
+    # many workers as cores, and a busy machine may start them late).
+    assert most_at_once(calls) >= (2 if executor in PROCESS_NAMES else 4), calls
     assert list(sol.visit) == list(dsp.dispatch({"a": 0}).visit)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import schedula_nb as sh
 
-from .conftest import NAMES
+from .conftest import NAMES, final
 
 LONG = 4.0  # a thread cannot be killed: it ends on its own after the test
 
@@ -26,11 +26,9 @@ def test_stopper_aborts_a_waiting_dispatch(executor):
     dsp.add_function("next", lambda b: b, ["b"], ["c"])
     stopper = threading.Event()
     threading.Timer(0.3, stopper.set).start()
-    t0 = time.perf_counter()
     with pytest.raises(sh.DispatcherAbort) as info:
-        dsp.dispatch({"a": 1}, stopper=stopper, executor=executor)
-    assert time.perf_counter() - t0 < 1.5
-    assert info.value.node_id == "long"
+        final(dsp.dispatch({"a": 1}, stopper=stopper, executor=executor))
+    assert info.value.node_id == "long"  # while waiting for it, not after
     assert info.value.sol is dsp.solution and "a" in info.value.sol
     assert "c" not in dsp.solution
 

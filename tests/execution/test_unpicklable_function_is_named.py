@@ -8,7 +8,7 @@ import pytest
 
 import schedula_nb as sh
 
-from .conftest import PROCESS_NAMES
+from .conftest import PROCESS_NAMES, final
 
 
 def _model(weight=None):
@@ -26,7 +26,7 @@ def _model(weight=None):
 @pytest.mark.parametrize("executor", PROCESS_NAMES)
 def test_unpicklable_function_error_names_node_and_executor(executor):
     with pytest.raises(sh.ExecutorError) as info:
-        _model().dispatch({"a": 1}, executor=executor)
+        final(_model().dispatch({"a": 1}, executor=executor))
     message = str(info.value)
     assert "'guarded'" in message and repr(executor) in message
     assert info.value.node_id == "guarded"
@@ -40,7 +40,7 @@ def test_a_thread_runs_it():
 def test_error_only_if_the_search_needs_the_node():
     dsp = _model(weight=5)  # 'b' comes from 'cheap' before 'guarded' is due
     dsp.add_function("cheap", lambda a: a, ["a"], ["b"])
-    sol = dsp.dispatch({"a": 1}, outputs=["b"], executor="parallel-pool")
+    sol = final(dsp.dispatch({"a": 1}, outputs=["b"], executor="parallel-pool"))
     assert sol["b"] == 1
 
 
@@ -49,4 +49,4 @@ def test_closures_and_lambdas_travel(executor):
     k = 10
     dsp = sh.Dispatcher()
     dsp.add_function("closure", lambda a: a + k, ["a"], ["b"])
-    assert dsp.dispatch({"a": 1}, executor=executor)["b"] == 11
+    assert final(dsp.dispatch({"a": 1}, executor=executor))["b"] == 11
