@@ -395,6 +395,7 @@ class Dispatcher(Doors, ModelBuilder):
         from ._pending import StopEither, start_pending
 
         front = sol.fresh()
+        front.reuse = None  # the running sol reuses; the front keeps nothing
         dict.update(front, {k: v for _, k, v in initial})
         if store:
             self.solution = front

@@ -221,3 +221,14 @@ def test_data_node_callbacks_run_again_even_when_nothing_changed():
     old = dsp({"a": -1})
     dsp({"a": -1}, reuse=old)
     assert seen == [1, 1] and f.calls == 1
+
+
+def test_an_asynchronous_executor_returns_at_once_and_reuses():
+    dsp, f = _model()
+    old = dsp({"a": -1, "c": 4})
+    try:
+        new = dsp({"a": -1, "c": 9}, executor="async", reuse=old).result()
+    finally:
+        sh.shutdown_executors()
+    assert _calls(f) == {"f": 1, "g": 2, "h": 2} and new.reused == {"f"}
+    assert new["e"] == 3.0 and new.reuse is None
