@@ -18,20 +18,16 @@ from ._functions import selector
 from ._graph import DiGraph
 from ._lookup import get_node
 from ._model import ModelBuilder
-from ._nested_search import run_nested_search
 from ._plan import Plan, plan_for, wildcard_inputs
 from ._prefetch import Prefetch, resolve_executor
 from ._prune import shrunk_model, sub_model, sub_model_from_graph
 from ._prune_subs import prune_sub_models
-from ._replay import compile_trace, replay
-from ._reuse import REUSING, clone, never_taken, same_start, usable
-from ._search import run_search
+from ._reuse import clone, never_taken, same_start, usable
+from ._runs import asynchronous, elapsed, run, run_at_once
 from ._solution import Solution
 from ._tokens import NONE
 
 __all__ = ["Dispatcher"]
-
-_TRACES_PER_PLAN = 8  # distinct input distances kept per shape
 
 
 class Dispatcher(Doors, ModelBuilder):
@@ -364,7 +360,7 @@ class Dispatcher(Doors, ModelBuilder):
                 if not stale and same_start(reuse, sol, plan):
                     if store:
                         self.solution = sol
-                    sol.elapsed = _elapsed(clone(reuse, sol))
+                    sol.elapsed = elapsed(clone(reuse, sol))
                     return sol
                 sol.reuse, sol.stale = reuse, never_taken(sol, stale)
         sol.verbose = verbose
@@ -378,96 +374,15 @@ class Dispatcher(Doors, ModelBuilder):
         by_model = executor is True and bool(plan.tables.subs)
         if (exe is not None or by_model) and not no_call:
             sol.prefetch = Prefetch(sol, plan.tables, exe, stopper, by_model)
-            if at_once and _asynchronous(exe, self if by_model else None):
-                return self._run_at_once(sol, plan, initial, stopper, store)
-        if sol.reuse is None:
-            return self._run(sol, plan, initial, stopper, store)
-        reusing = REUSING.set(True)  # the model wrappers it calls reuse too
-        try:
-            return self._run(sol, plan, initial, stopper, store)
-        finally:
-            REUSING.reset(reusing)
-
-    def _run_at_once(
-        self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
-    ) -> Solution:
-        """Start the search in a thread; return a pending copy of ``sol``."""
-        from ._pending import StopEither, start_pending
-
-        front = sol.fresh()
-        front.reuse = None  # the running sol reuses; the front keeps nothing
-        dict.update(front, {k: v for _, k, v in initial})
-        if store:
-            self.solution = front
-        # result() interrupted (Ctrl-C) stops the dispatch: its own stopper
-        front.stop = sol.prefetch.stopper = stop = StopEither(stopper)
-
-        def run() -> Solution:
-            return self._run_prefetched(sol, plan, initial, stop, False)
-
-        start_pending(front, run, sol.prefetch.executor)
-        return front
+            if at_once and asynchronous(exe, self if by_model else None):
+                return run_at_once(self, sol, plan, initial, stopper, store)
+        return run(self, sol, plan, initial, stopper, store)
 
     def _run(
         self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
     ) -> Solution:
-        """Replay the trace of an earlier dispatch of the same shape, or search."""
-        if sol.prefetch is not None:  # calls start as the search reaches them
-            return self._run_prefetched(sol, plan, initial, stopper, store)
-        shape = tuple((d, k) for d, k, _ in initial)
-        # A verbose dispatch searches: the compiled replay calls the
-        # functions without the announcements.
-        trace = None if sol.verbose else plan.traces.get(shape)
-        try:
-            if store:
-                self.solution = sol
-            if plan.tables.subs:  # sub-models run inside the search: no replay
-                run_nested_search(sol, plan.tables, initial, stopper)
-                sol.complete = True
-                return sol
-            if trace is not None:
-                if type(trace) is list:  # searched once: worth compiling now
-                    trace = plan.traces[shape] = compile_trace(
-                        trace, plan.tables, {k for _, k in shape}
-                    )
-                if replay(sol, plan.tables, initial, trace, stopper):
-                    sol.complete = True
-                    return sol
-                memo, sol = sol, sol.fresh()
-                sol.memo = memo  # reuse what the replay executed
-            trace = []
-            if store:
-                self.solution = sol
-            run_search(sol, plan.tables, initial, stopper, trace)
-            if len(plan.traces) >= _TRACES_PER_PLAN:
-                plan.traces.clear()
-            plan.traces[shape] = trace
-            sol.complete = True
-            return sol
-        finally:
-            sol.memo = None
-            if sol.reuse is not None:
-                _forget_reuse(sol)
-            sol.elapsed = _elapsed(sol)
-
-    def _run_prefetched(
-        self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
-    ) -> Solution:
-        """Search with an executor (no replay: the search starts the calls)."""
-        if store:
-            self.solution = sol
-        try:
-            if plan.tables.subs:  # sub-models run inside the same search
-                run_nested_search(sol, plan.tables, initial, stopper)
-            else:
-                run_search(sol, plan.tables, initial, stopper)
-            sol.complete = True
-            return sol
-        finally:
-            sol.prefetch.close()
-            _forget_reuse(sol)
-            sol.memo = None
-            sol.elapsed = _elapsed(sol)
+        """Run the dispatch ``sol`` (see ``_runs.run``)."""
+        return run(self, sol, plan, initial, stopper, store)
 
     async def dispatch_async(self, *args: Any, **kwargs: Any) -> Any:
         """``dispatch`` awaited from a running event loop (a notebook cell).
@@ -531,30 +446,6 @@ def _is_id_list(value: Any) -> bool:
     return isinstance(value, (list, tuple, set, frozenset))
 
 
-def _asynchronous(exe: Any, model: Any) -> bool:
-    """Whether a dispatch returns at once: its executor is asynchronous, or
-    (``executor=True``, ``model`` given) the own executor of one of the
-    sub-models inside is."""
-    if getattr(exe, "asynchronous", False):
-        return True
-    if model is None:
-        return False
-    stack, seen = [model], set()
-    while stack:
-        dsp = stack.pop()
-        if id(dsp) in seen:
-            continue
-        seen.add(id(dsp))
-        for attr in dsp.sub_dsp_nodes.values():
-            child = attr["function"]
-            own = resolve_executor(True, getattr(child, "executor", False))
-            if getattr(own, "asynchronous", False):
-                return True
-            if hasattr(child, "sub_dsp_nodes"):
-                stack.append(child)
-    return False
-
-
 def _check_mapping(value: Any, name: str) -> Mapping:
     if value is None:
         return {}
@@ -573,16 +464,3 @@ def _check_reuse(value: Any) -> Solution:
             f"not {type(value).__name__}"
         )
     return value
-
-
-def _forget_reuse(sol: Solution) -> None:
-    """A solution keeps no earlier one alive (nor do its sub-solutions)."""
-    sol.reuse = None
-    for sub in sol.sub_sol.values():
-        sub.reuse = None
-
-
-def _elapsed(sol: Solution) -> float:
-    import time
-
-    return time.perf_counter() - sol.perf0

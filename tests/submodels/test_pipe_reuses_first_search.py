@@ -48,11 +48,12 @@ def test_later_calls_do_not_search(monkeypatch):
     pipe = sh.SubDispatchPipe(model(), "P", ["a"], ["c"])
     assert pipe(1) == 4
     import schedula_nb.core._dispatcher as d
+    import schedula_nb.core._runs as runs
 
     def no_search(*args, **kwargs):
         raise AssertionError("searched again")
 
-    monkeypatch.setattr(d, "run_search", no_search)
+    monkeypatch.setattr(runs, "run_search", no_search)
     monkeypatch.setattr(d, "plan_for", no_search)
     assert pipe(2) == 6 and pipe(3) == 8
     assert pipe.solution["b"] == 4

@@ -1,0 +1,159 @@
+"""How a dispatch runs once its solution is set up: the replay of an
+earlier search of the same shape, or the search; on an executor (the calls
+start as the search reaches them); or at once, in a thread of its own (an
+asynchronous executor: the caller gets a pending solution).
+
+``Dispatcher._dispatch`` prepares the solution and the plan; everything
+here only runs them.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from ._nested_search import run_nested_search
+from ._plan import Plan
+from ._prefetch import resolve_executor
+from ._replay import compile_trace, replay
+from ._reuse import REUSING
+from ._search import run_search
+from ._solution import Solution
+
+__all__ = ["asynchronous", "elapsed", "forget_reuse", "run", "run_at_once"]
+
+_TRACES_PER_PLAN = 8  # distinct input distances kept per shape
+
+
+def run(
+    dsp: Any, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
+) -> Solution:
+    """Run ``sol`` (``store``: kept as ``dsp.solution``); a dispatch that
+    reuses an earlier solution makes the model wrappers it calls reuse too."""
+    if sol.reuse is None:
+        return _replay_or_search(dsp, sol, plan, initial, stopper, store)
+    reusing = REUSING.set(True)
+    try:
+        return _replay_or_search(dsp, sol, plan, initial, stopper, store)
+    finally:
+        REUSING.reset(reusing)
+
+
+def run_at_once(
+    dsp: Any, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
+) -> Solution:
+    """Start the search in a thread; return a pending copy of ``sol``."""
+    from ._pending import StopEither, start_pending
+
+    front = sol.fresh()
+    front.reuse = None  # the running sol reuses; the front keeps nothing
+    dict.update(front, {k: v for _, k, v in initial})
+    if store:
+        dsp.solution = front
+    # result() interrupted (Ctrl-C) stops the dispatch: its own stopper
+    front.stop = sol.prefetch.stopper = stop = StopEither(stopper)
+
+    def search() -> Solution:
+        return run_prefetched(dsp, sol, plan, initial, stop, False)
+
+    start_pending(front, search, sol.prefetch.executor)
+    return front
+
+
+def _replay_or_search(
+    dsp: Any, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
+) -> Solution:
+    """Replay the trace of an earlier dispatch of the same shape, or search."""
+    if sol.prefetch is not None:  # calls start as the search reaches them
+        return run_prefetched(dsp, sol, plan, initial, stopper, store)
+    shape = tuple((d, k) for d, k, _ in initial)
+    # A verbose dispatch searches: the compiled replay calls the
+    # functions without the announcements.
+    trace = None if sol.verbose else plan.traces.get(shape)
+    try:
+        if store:
+            dsp.solution = sol
+        if plan.tables.subs:  # sub-models run inside the search: no replay
+            run_nested_search(sol, plan.tables, initial, stopper)
+            sol.complete = True
+            return sol
+        if trace is not None:
+            if type(trace) is list:  # searched once: worth compiling now
+                trace = plan.traces[shape] = compile_trace(
+                    trace, plan.tables, {k for _, k in shape}
+                )
+            if replay(sol, plan.tables, initial, trace, stopper):
+                sol.complete = True
+                return sol
+            memo, sol = sol, sol.fresh()
+            sol.memo = memo  # reuse what the replay executed
+        trace = []
+        if store:
+            dsp.solution = sol
+        run_search(sol, plan.tables, initial, stopper, trace)
+        if len(plan.traces) >= _TRACES_PER_PLAN:
+            plan.traces.clear()
+        plan.traces[shape] = trace
+        sol.complete = True
+        return sol
+    finally:
+        sol.memo = None
+        if sol.reuse is not None:
+            forget_reuse(sol)
+        sol.elapsed = elapsed(sol)
+
+
+def run_prefetched(
+    dsp: Any, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
+) -> Solution:
+    """Search with an executor (no replay: the search starts the calls)."""
+    if store:
+        dsp.solution = sol
+    try:
+        if plan.tables.subs:  # sub-models run inside the same search
+            run_nested_search(sol, plan.tables, initial, stopper)
+        else:
+            run_search(sol, plan.tables, initial, stopper)
+        sol.complete = True
+        return sol
+    finally:
+        sol.prefetch.close()
+        forget_reuse(sol)
+        sol.memo = None
+        sol.elapsed = elapsed(sol)
+
+
+def asynchronous(exe: Any, model: Any) -> bool:
+    """Whether a dispatch returns at once: its executor is asynchronous, or
+    (``executor=True``, ``model`` given) the own executor of one of the
+    sub-models inside is."""
+    if getattr(exe, "asynchronous", False):
+        return True
+    if model is None:
+        return False
+    stack, seen = [model], set()
+    while stack:
+        dsp = stack.pop()
+        if id(dsp) in seen:
+            continue
+        seen.add(id(dsp))
+        for attr in dsp.sub_dsp_nodes.values():
+            child = attr["function"]
+            own = resolve_executor(True, getattr(child, "executor", False))
+            if getattr(own, "asynchronous", False):
+                return True
+            if hasattr(child, "sub_dsp_nodes"):
+                stack.append(child)
+    return False
+
+
+def forget_reuse(sol: Solution) -> None:
+    """A solution keeps no earlier one alive (nor do its sub-solutions)."""
+    sol.reuse = None
+    for sub in sol.sub_sol.values():
+        sub.reuse = None
+
+
+def elapsed(sol: Solution) -> float:
+    """Seconds since ``sol`` was created."""
+    return time.perf_counter() - sol.perf0
