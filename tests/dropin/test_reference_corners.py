@@ -101,3 +101,19 @@ def test_blueprint_add_func_positional_flags_follow_the_reference(ref):
         model.add_func(f, ["c"], None, True)
         defaults.append((sorted(blue_dsp.data_nodes), sorted(model.data_nodes)))
     assert defaults[1] == defaults[0]
+
+
+@pytest.mark.parametrize("filters", [(), [], None])
+def test_empty_filters_are_not_stored(ref, filters):
+    """formulas gives a named range's node ``filters=()`` and later extends
+    ``get_nested_dicts(node, 'filters', default=list)``: a stored empty tuple
+    broke every workbook with a defined name (``'tuple' object has no
+    attribute 'extend'``). The reference stores only filters that are there."""
+    attrs = []
+    for sh in (ref, nb):
+        dsp = sh.Dispatcher()
+        dsp.add_data("a", filters=filters)
+        dsp.add_function("f", abs, ["a"], ["b"], filters=filters)
+        attrs.append([sorted(dsp.nodes[k]) for k in ("a", "f")])
+    assert attrs[1] == attrs[0]
+    assert all("filters" not in keys for keys in attrs[1])
