@@ -1,8 +1,8 @@
 """formulas computing this project's own workbooks gives the reference's values.
 
 The workbooks of ``workbooks.py`` (arithmetic, logic and errors, lookups,
-text, dates, sheets with defined names, a circular loop, 3,000 cells) are
-built with openpyxl, then formulas 1.3.4 runs unchanged in two fresh
+text, dates, sheets with defined names, a circular loop, HEX2DEC and array
+formulas, 3,000 cells) are built with openpyxl, then formulas 1.3.4 runs unchanged in two fresh
 interpreters, on the reference and through ``python -m schedula_nb run``:
 ``ExcelModel().loads(path).finish(circular=...)``, ``calculate()``, and
 ``compile(inputs, outputs)`` called with new inputs. Every cell's value and
@@ -124,4 +124,8 @@ def test_the_workbooks_exercise_what_they_are_for(sides):
     assert _value(books["SHEETS.xlsx"], "RATE") == ["float:0.05"]
     assert _value(books["CIRCULAR.xlsx"], "LOOP'!C1") == ["XlCircular:#CIRC!"]
     assert _value(books["CIRCULAR.xlsx"], "LOOP'!B2") == ["float64:300.0"]
+    assert _value(books["CONVERSIONS.xlsx"], "CONV'!E1") == ["str:1F40"]
+    assert _value(books["CONVERSIONS.xlsx"], "CONV'!G1:G4") == [
+        f"float:{v}" for v in (11.0, 18.0, 7.0, 10.0)
+    ]
     assert len(books["LARGE.xlsx"]["cells"]) >= 3000

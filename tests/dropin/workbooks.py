@@ -193,6 +193,23 @@ def circular(book) -> None:
     sheet["C3"] = "=C2"
 
 
+def conversions(book) -> None:
+    """HEX2DEC and friends (each a ``DispatchPipe`` of a ``BlueDispatcher``,
+    registered per call), array formulas, INDIRECT, ROW and COLUMN."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    sheet = _sheet(book, "CONV")
+    for i, (hexa, bits) in enumerate([("1F", 5), ("FF", 8), ("ZZ", 2), ("7", 3)], 1):
+        sheet[f"A{i}"], sheet[f"B{i}"] = hexa, bits
+        sheet[f"C{i}"] = f"=HEX2DEC(A{i})"
+        sheet[f"D{i}"] = f"=DEC2BIN(MOD(C{i},256),9)"
+        sheet[f"E{i}"] = f"=BIN2HEX(D{i})&OCT2DEC(B{i}*10)"
+    sheet["G1"] = ArrayFormula("G1:G4", "=B1:B4*2+ROW(B1:B4)")
+    sheet["H1"] = ArrayFormula("H1", "=SUM(B1:B4*B1:B4)")
+    sheet["H2"] = '=INDIRECT("B2")+COLUMN(D7)'
+    sheet["H3"] = "=SUM(G1:G4)-H1"
+
+
 def large(book, rows: int = 600) -> None:
     """A few thousand cells: per row arithmetic, running sums, IFs, a lookup."""
     data = _sheet(book, "DATA")
@@ -253,6 +270,12 @@ BOOKS: dict[str, Book] = {
         inputs=("LOOP!A1",),
         outputs=("LOOP!B2", "LOOP!D1"),
         calls=((5,), (-1,)),
+    ),
+    "CONVERSIONS.xlsx": Book(
+        conversions,
+        inputs=("CONV!A1", "CONV!B2"),
+        outputs=("CONV!E1", "CONV!H3"),
+        calls=(("A", 4), ("G", 1), ("100", 12)),
     ),
     "LARGE.xlsx": Book(
         large,
