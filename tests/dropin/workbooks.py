@@ -322,21 +322,45 @@ def compute(folder: Path) -> dict:
 
 
 def _compute_one(path: Path, name: str, spec: Book) -> dict:
+    """One workbook: its cells, its compiled calls, the values ``write()``
+    puts in the book, and its cells again after ``to_dict``/``from_dict``."""
     import formulas
-    import schedula
 
     model = formulas.ExcelModel().loads(str(path)).finish(circular=spec.circular)
-    solution = model.calculate()
-    cells = {
-        str(k): form(v)
-        for k, v in solution.items()
-        if not isinstance(k, schedula.Token)
+    cells = _cells(model.calculate())
+    # write() before compile(): the reference's shrink_dsp (which compile
+    # calls) replaces model.dsp.solution by its own search's, all NONE
+    written = {
+        f"{ws.title}!{c.coordinate}": form(c.value)
+        for book in model.write().values()
+        for ws in book[formulas.excel.BOOK].worksheets
+        for row in ws.iter_rows()
+        for c in row
     }
     inputs = [cell_id(name, c) for c in spec.inputs]
     outputs = [cell_id(name, c) for c in spec.outputs]
     function = model.compile(inputs, outputs)
     calls = [form(function(*values)) for values in spec.calls]
-    return {"cells": cells, "calls": calls}
+    again = formulas.ExcelModel().from_dict(model.to_dict())
+    if spec.circular:
+        again.solve_circular()
+    return {
+        "cells": cells,
+        "calls": calls,
+        "written": written,
+        "from_dict": _cells(again.calculate()),
+    }
+
+
+def _cells(solution) -> dict:
+    """A solution's values by node id (formulas' tokens left out)."""
+    import schedula
+
+    return {
+        str(k): form(v)
+        for k, v in solution.items()
+        if not isinstance(k, schedula.Token)
+    }
 
 
 def form(value) -> object:
