@@ -4,10 +4,12 @@ The workbooks of ``workbooks.py`` (arithmetic, logic and errors, lookups,
 text, dates, sheets with defined names, a circular loop, HEX2DEC and array
 formulas, 3,000 cells) are built with openpyxl, then formulas 1.3.4 runs unchanged in two fresh
 interpreters, on the reference and through ``python -m schedula_nb run``:
-``ExcelModel().loads(path).finish(circular=...)``, ``calculate()``, and
-``compile(inputs, outputs)`` called with new inputs. Every cell's value and
-every call's answer must be the same on both sides (compared in a JSON-safe
-string form that keeps the type: ``float:1.5``, ``XlError:#DIV/0!``).
+``ExcelModel().loads(path).finish(circular=...)``, ``calculate()``,
+``write()``, ``from_dict(to_dict())`` calculated again, and
+``compile(inputs, outputs)`` called with new inputs. Every cell's value, every
+written cell and every call's answer must be the same on both sides (compared
+in a JSON-safe string form that keeps the type: ``float:1.5``,
+``XlError:#DIV/0!``); the first differing cells are shown.
 """
 
 from __future__ import annotations
@@ -138,3 +140,13 @@ def test_the_workbooks_exercise_what_they_are_for(sides):
         f"float:{v}" for v in (11.0, 18.0, 7.0, 10.0)
     ]
     assert len(books["LARGE.xlsx"]["cells"]) >= 3000
+
+
+def test_the_workbooks_are_saved_with_their_sheets(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    paths = build_all(tmp_path)
+    assert sorted(paths) == sorted(BOOKS)
+    sheets = openpyxl.load_workbook(paths["SHEETS.xlsx"]).sheetnames
+    assert sheets == ["INPUTS", "CALC", "REPORT"]
+    names = openpyxl.load_workbook(paths["SHEETS.xlsx"]).defined_names
+    assert {"RATE", "ITEMS"} <= set(names)

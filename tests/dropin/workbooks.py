@@ -10,15 +10,8 @@ references (``finish(circular=True)``), and a compiled function to check:
 input cells, output cells and the input values of a few calls. Cells are
 given as ``SHEET!A1``; :func:`cell_id` turns them into formulas' node ids.
 
->>> import tempfile, pathlib
->>> from openpyxl import load_workbook
->>> with tempfile.TemporaryDirectory() as folder:
-...     paths = build_all(pathlib.Path(folder))
-...     sheets = load_workbook(paths["SHEETS.xlsx"]).sheetnames
->>> sorted(paths) == sorted(BOOKS)
-True
->>> sheets
-['INPUTS', 'CALC', 'REPORT']
+>>> BOOKS["CIRCULAR.xlsx"].circular, BOOKS["CIRCULAR.xlsx"].inputs
+(True, ('LOOP!A1',))
 >>> cell_id("SHEETS.xlsx", "CALC!B2")
 "'[SHEETS.xlsx]CALC'!B2"
 """
@@ -371,8 +364,7 @@ def form(value) -> object:
     """
     import sys
 
-    import numpy
-
+    numpy = sys.modules.get("numpy")  # no numpy value without numpy imported
     schedula = sys.modules.get("schedula")
     if schedula is not None and value is schedula.EMPTY:
         return "<EMPTY>"
@@ -381,14 +373,14 @@ def form(value) -> object:
             "ranges": [str(r.get("name", r)) for r in value.ranges],
             "value": form(value.value),
         }
-    if isinstance(value, numpy.ndarray):  # formulas' Array is one
+    if numpy is not None and isinstance(value, numpy.ndarray):  # formulas' Array
         cells = [form(v) for v in value.ravel()]
         return {
             "type": type(value).__name__,
             "shape": list(value.shape),
             "cells": cells,
         }
-    if isinstance(value, numpy.generic):
+    if numpy is not None and isinstance(value, numpy.generic):
         return f"{type(value).__name__}:{value.item()!r}"
     if isinstance(value, (list, tuple)):
         return [form(v) for v in value]
