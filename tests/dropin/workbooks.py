@@ -36,8 +36,14 @@ class Book:
 
 
 def cell_id(filename: str, cell: str) -> str:
-    """formulas' node id of ``SHEET!A1`` in the book saved as ``filename``."""
+    """formulas' node id of ``SHEET!A1`` (or of a defined name) in ``filename``.
+
+    >>> cell_id("BOOK.xlsx", "data!a1:b2"), cell_id("BOOK.xlsx", "Rate")
+    ("'[BOOK.xlsx]DATA'!A1:B2", 'RATE')
+    """
     sheet, _, ref = cell.partition("!")
+    if not ref:  # a name defined on the book
+        return sheet.upper()
     return f"'[{filename}]{sheet.upper()}'!{ref.upper()}"
 
 
@@ -253,9 +259,12 @@ BOOKS: dict[str, Book] = {
     ),
     "SHEETS.xlsx": Book(
         sheets,
-        inputs=("INPUTS!A1", "INPUTS!C2"),
-        outputs=("REPORT!A2", "CALC!B1"),
-        calls=((0.1, 9), (0, 0)),
+        inputs=("RATE", "INPUTS!A2", "INPUTS!C1:C5"),
+        outputs=("REPORT!A2", "REPORT!A3", "CALC!B3"),
+        calls=(
+            (0.1, 10, [[1], [2], [3], [4], [5]]),
+            (0, 1, [[0]] * 5),
+        ),
     ),
     "CIRCULAR.xlsx": Book(
         circular,
