@@ -7,7 +7,9 @@ Run (JupyterLab on 127.0.0.1 and the system Chromium, as the browser tests)::
     .venv/bin/python benchmarks/explorer_browser.py [--sizes 100 1000 5000] [--trips 10]
         [--backend auto|ipycytoscape|anywidget]
 
-Targets: 1,000 nodes drawn in under 3 s; a round trip under 300 ms.
+Targets: 1,000 nodes drawn in under 3 s; a round trip under 300 ms, also on
+a model of 1,052 nodes (501 functions of ~1 ms) where the edited field reaches 2% of them
+(``--slow-trips``: the live explorer re-dispatches with ``reuse``).
 
 ``--backend`` is the explorer's graph widget: ``auto`` (the default) draws a
 level of more than 300 nodes with the bundled cytoscape.js widget (anywidget,
@@ -72,6 +74,19 @@ ex = sol.explore(live=True, delay=0, height="500px")
 ex
 """
 
+SLOW = f"""\
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+sys.path.insert(0, {str(ROOT / "benchmarks")!r})
+import schedula_nb as sh
+from reuse import slow_model
+dsp = slow_model(50, 10, 0.001)
+dsp.add_function("gate", abs, ["x0_0"], ["gated"], input_domain=lambda x: x >= 0)
+sol = dsp({{f"x{{c}}_0": c for c in range(50)}})
+ex = sol.explore(live=True, delay=0, height="500px", layout="dagre", reuse=REUSE)
+ex
+"""
+
 #: the explorer's default ``max_nodes``: a bigger model is drawn in part
 MAX_NODES = 1500
 
@@ -127,40 +142,88 @@ def time_draw(
 
 def time_round_trips(browser, root: Path, home: Path, trips: int) -> list[float]:
     """Seconds from Enter in the ``key_fpath`` field to ``read_key`` re-coloured."""
-    write_notebook(root / "trip.ipynb", [TUTORIAL])
-    server = start_server("lab", root, home / "lab-trip")
+    # In a folder that does not exist: read_key is out of its domain, and
+    # write_key cannot create the file (so the path stays bad).
+    bad = repr(str(Path(tempfile.gettempdir()) / uuid.uuid4().hex / "no.key"))
+    return _round_trips(
+        browser, root, home, "trip", TUTORIAL, "key_fpath", "read_key", bad, None, trips
+    )  # no key file yet: read_key starts out of its domain
+
+
+def time_slow_round_trips(
+    browser, root: Path, home: Path, trips: int, reuse: bool = True
+) -> list[float]:
+    """The same on a model of 1,052 nodes, 501 functions of ~1 ms
+    (``benchmarks/reuse.py``'s slow model, 50 chains of 10, and ``gate``):
+    the field feeds 11 of them, which the live explorer re-runs (``reuse``);
+    ``gate`` shows the change. (1,000 functions are 2,100 nodes: more than the
+    explorer draws whole.) ``reuse=False``: every function runs again."""
+    cell = SLOW.replace("REUSE", str(reuse))
+    name = f"slow-{'reuse' if reuse else 'full'}"
+    return _round_trips(
+        browser, root, home, name, cell, "x0_0", "gate", "-1", "7", trips
+    )
+
+
+def _round_trips(
+    browser, root, home, name, cell, field_name, node, bad, good, trips
+) -> list[float]:
+    """Seconds from Enter in field ``field_name`` to ``node`` re-coloured,
+    the field set to ``bad`` (``node`` out of its domain) and ``good`` (it
+    runs; None: the field's first value) in turn."""
+    write_notebook(root / f"{name}.ipynb", [cell])
+    server = start_server("lab", root, home / f"lab-{name}")
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
-        open_notebook(page, server, "trip.ipynb")
+        open_notebook(page, server, f"{name}.ipynb")
         run_all_cells(page)
-        wait_for_class(page, "read_key", "sh-domain", timeout=60)  # no key file yet
+        first = "sh-ran" if good is not None else "sh-domain"  # as drawn first
+        wait_for_class(page, node, first, timeout=120)
         scroll_graph_into_view(page)
         field = page.locator(
-            f"{PANEL} .widget-text:has(label:text-is('key_fpath')) input"
+            f"{PANEL} .widget-text:has(label:text-is('{field_name}')) input"
         )
-        good = field.input_value()  # the key file exists now: read_key runs
-        # In a folder that does not exist: read_key is out of its domain, and
-        # write_key cannot create the file (so the path stays bad).
-        bad = repr(str(Path(tempfile.gettempdir()) / uuid.uuid4().hex / "no.key"))
+        good = field.input_value() if good is None else good
         out = []
         for i in range(trips):
             value, want = (bad, "sh-domain") if i % 2 == 0 else (good, "sh-ran")
             field.fill(value)
             start = page.evaluate("() => Date.now()")
             field.press("Enter")
-            wait_for_class(page, "read_key", want)
+            wait_for_class(page, node, want)
             out.append((page.evaluate("() => Date.now()") - start) / 1000)
-            assert want in node_classes(page, "read_key")
+            assert want in node_classes(page, node)
         return out
     finally:
         page.close()
         server.stop()
 
 
+def _report_trips(what: str, trips: list[float]) -> dict:
+    print(
+        f"live re-dispatch round trip ({what}), {len(trips)} trips: "
+        f"median {statistics.median(trips) * 1e3:.0f} ms, "
+        f"min {min(trips) * 1e3:.0f} ms, max {max(trips) * 1e3:.0f} ms",
+        flush=True,
+    )
+    return {
+        "median": statistics.median(trips),
+        "min": min(trips),
+        "max": max(trips),
+        "n": len(trips),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000])
     parser.add_argument("--trips", type=int, default=10)
+    parser.add_argument(
+        "--slow-trips",
+        type=int,
+        default=10,
+        help="round trips on 1,052 nodes of slow functions, 2%% reached (reuse)",
+    )
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument(
         "--backend", default="auto", choices=("auto", "ipycytoscape", "anywidget")
@@ -188,17 +251,15 @@ def main(argv: list[str] | None = None) -> int:
                 )
             if args.trips:
                 trips = time_round_trips(browser, root, home, args.trips)
-                results["round_trip"] = {
-                    "median": statistics.median(trips),
-                    "min": min(trips),
-                    "max": max(trips),
-                    "n": len(trips),
-                }
-                print(
-                    f"live re-dispatch round trip (tutorial), {len(trips)} trips: "
-                    f"median {statistics.median(trips) * 1e3:.0f} ms, "
-                    f"min {min(trips) * 1e3:.0f} ms, max {max(trips) * 1e3:.0f} ms",
-                    flush=True,
+                results["round_trip"] = _report_trips("tutorial", trips)
+            for reuse in (True, False) if args.slow_trips else ():
+                trips = time_slow_round_trips(
+                    browser, root, home, args.slow_trips, reuse
+                )
+                results[f"slow_round_trip_reuse_{reuse}"] = _report_trips(
+                    "1,052 nodes, 501 functions of ~1 ms, 2% reached, "
+                    + ("reuse" if reuse else "no reuse"),
+                    trips,
                 )
         finally:
             browser.close()

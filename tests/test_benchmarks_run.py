@@ -84,3 +84,13 @@ def test_formulas_workbook_benchmark_runs_and_both_sides_agree():
     assert "answers equal on both sides" in proc.stdout
     for phase in ("load", "finish", "calculate", "compiled", "total", "dispatcher"):
         assert f"\n{phase} " in proc.stdout, phase
+
+
+@pytest.mark.slow
+def test_reuse_benchmark_runs_and_its_reused_solutions_answer_right(tmp_path):
+    """``reuse.py --quick``: every timed solution is checked (values, and the
+    reused one against the full one) and the table is written."""
+    text = _run_quick("reuse.py", tmp_path / "reuse.md")
+    assert "| slow: 200 functions" in text
+    assert "| chain: 200 functions of x + 1 | nothing |" in text
+    assert "FAILURES" not in text

@@ -48,3 +48,10 @@ def test_every_public_name_resolves_and_the_core_is_covered():
     assert set(core.__all__) <= set(sh.__all__)
     for name in sh.__all__:
         assert getattr(sh, name) is not None, name
+
+
+def test_the_execution_names_are_covered():
+    import schedula_nb as sh
+    from schedula_nb import execution
+
+    assert set(execution.__all__) <= set(sh.__all__)

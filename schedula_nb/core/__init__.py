@@ -1,11 +1,13 @@
 """The core: models, the search and solutions. Pure Python, no third-party import."""
 
 from ._blue import BlueDispatcher, Blueprint
+from ._cache import CachedFunction, CacheStats, cache
 from ._dispatcher import Dispatcher
 from ._exceptions import (
     DispatcherAbort,
     DispatcherError,
     ExecutorError,
+    LoadError,
     ModelError,
     SkipNode,
 )
@@ -51,6 +53,7 @@ __all__ = [
     "DispatcherAbort",
     "DispatcherError",
     "ExecutorError",
+    "LoadError",
     "ModelError",
     "SkipNode",
     "add_args",
@@ -77,6 +80,9 @@ __all__ = [
     "START",
     "Token",
     "add_function",
+    "cache",
+    "CachedFunction",
+    "CacheStats",
     "BlueDispatcher",
     "Blueprint",
     "DispatchPipe",
@@ -98,6 +104,13 @@ __all__ = [
     "stack_nested_keys",
 ]
 
-for _error in (DispatcherAbort, DispatcherError, ExecutorError, ModelError, SkipNode):
+for _error in (
+    DispatcherAbort,
+    DispatcherError,
+    ExecutorError,
+    LoadError,
+    ModelError,
+    SkipNode,
+):
     _error.__module__ = "schedula_nb"  # tracebacks say schedula_nb.DispatcherError
 del _error

@@ -19,6 +19,7 @@ import inspect
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ._checks import recorded_call
 from ._dispatcher import Dispatcher
 
 __all__ = ["BlueDispatcher", "Blueprint", "blue_of_dispatcher", "blue_of_wrapper"]
@@ -137,6 +138,13 @@ class BlueDispatcher(Blueprint):
             description=description,
             executor=executor,
         )
+
+    def _defer(self, method: str, *args: Any, **kwargs: Any) -> BlueDispatcher:
+        """Record a call, its arguments checked now as the model checks them
+        (a bad one is refused here, not when the blueprint is built;
+        iterables of ids are read once into lists)."""
+        args, kwargs = recorded_call(self.cls, method, args, kwargs)
+        return super()._defer(method, *args, **kwargs)
 
     # The recording methods (add_data, add_function ...) are made below, one
     # per Dispatcher method, with that method's own signature.

@@ -10,6 +10,7 @@ import copy as _copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._checks import check_dispatch_flags, id_list
 from ._compat import STATE as _compat_state
 from ._doors import Doors
 from ._exceptions import ModelError
@@ -23,6 +24,7 @@ from ._prefetch import Prefetch, resolve_executor
 from ._prune import shrunk_model, sub_model, sub_model_from_graph
 from ._prune_subs import prune_sub_models
 from ._replay import compile_trace, replay
+from ._reuse import REUSING, clone, never_taken, same_start, usable
 from ._search import run_search
 from ._solution import Solution
 from ._tokens import NONE
@@ -211,6 +213,8 @@ class Dispatcher(Doors, ModelBuilder):
         executor: Any = False,
         sol_name: tuple = (),
         verbose: bool = False,
+        *,
+        reuse: Solution | None = None,
     ) -> Any:
         """Compute the ``outputs`` reachable from ``inputs`` (all, if none given).
 
@@ -221,7 +225,11 @@ class Dispatcher(Doors, ModelBuilder):
         ``executor`` (a name such as ``'thread'``, a
         ``concurrent.futures.Executor``, a Dask ``Client``; ``True``: the
         model's own) runs independent calls at once, with the same solution
-        (see ``schedula_nb.execution``).
+        (see ``schedula_nb.execution``). ``reuse``, an earlier solution of
+        this model, recomputes only what changed: a function given the same
+        arguments as there is not called again (see ``docs/reuse.md``), and
+        the solution is the one a fresh dispatch gives; ``sol.reused`` lists
+        the functions taken over.
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
@@ -236,6 +244,28 @@ class Dispatcher(Doors, ModelBuilder):
         ...
         schedula_nb.ModelError: dispatch: outputs not in the model: ['x']
         """
+        if (
+            inputs_dist is not None
+            or stopper is not None
+            or select_output_kw is not None
+            or _wait_in is not None
+            or wildcard is not False
+            or no_call is not False
+            or shrink is not False
+            or rm_unused_nds is not False
+            or verbose is not False
+        ):  # all defaults (the common call) need no check
+            check_dispatch_flags(
+                inputs_dist,
+                wildcard=wildcard,
+                no_call=no_call,
+                shrink=shrink,
+                rm_unused_nds=rm_unused_nds,
+                verbose=verbose,
+                select_output_kw=select_output_kw,
+                stopper=stopper,
+                _wait_in=_wait_in,
+            )
         sol = self._dispatch(
             inputs,
             outputs,
@@ -250,13 +280,13 @@ class Dispatcher(Doors, ModelBuilder):
             store=True,
             wait_in=_wait_in,
             at_once=True,
+            reuse=reuse,
+            verbose=verbose,
         )
         if sol.pending is not None:  # an asynchronous executor: see _pending
             if select_output_kw:
                 return selector(dictionary=sol.result(), **select_output_kw)
             return sol
-        if verbose:
-            _log_times(sol)
         if select_output_kw:
             return selector(dictionary=sol, **select_output_kw)
         return sol
@@ -278,13 +308,21 @@ class Dispatcher(Doors, ModelBuilder):
         store: bool = False,
         wait_in: Mapping | None = None,
         at_once: bool = False,
+        reuse: Solution | None = None,
+        verbose: Any = False,
     ) -> Solution:
         """``dispatch`` without its output selection; ``store`` keeps the
         solution as ``self.solution``; ``at_once``: on an asynchronous
-        executor, return a pending solution at once (``_pending``)."""
+        executor, return a pending solution at once (``_pending``);
+        ``verbose``: each call is announced as it starts and ends (see
+        ``_nodes.call_verbosely``)."""
         if no_call and _is_id_list(inputs):  # the reference's form: ids only
             inputs = dict.fromkeys(inputs, NONE)
         inputs = _check_mapping(inputs, "inputs")
+        nodes = self.dmap.nodes
+        not_data = [k for k in inputs if k in nodes and nodes[k]["type"] != "data"]
+        if not_data:
+            raise ModelError(f"dispatch: inputs {not_data!r} are not data nodes")
         inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
         outputs = self._check_outputs(outputs)
         exe = None
@@ -319,6 +357,17 @@ class Dispatcher(Doors, ModelBuilder):
             plan=plan,
             name=self.name,
         )
+        sol.origin = (self, self.dmap.rev)
+        if reuse is not None and not no_call:
+            stale = usable(_check_reuse(reuse), self)
+            if stale is not None:
+                if not stale and same_start(reuse, sol, plan):
+                    if store:
+                        self.solution = sol
+                    sol.elapsed = _elapsed(clone(reuse, sol))
+                    return sol
+                sol.reuse, sol.stale = reuse, never_taken(sol, stale)
+        sol.verbose = verbose
         for k in sorted((k for k in values if k not in nodes), key=str):
             sol[k] = values[k]  # inputs the searched part does not use are kept
         initial = sorted(
@@ -331,7 +380,13 @@ class Dispatcher(Doors, ModelBuilder):
             sol.prefetch = Prefetch(sol, plan.tables, exe, stopper, by_model)
             if at_once and _asynchronous(exe, self if by_model else None):
                 return self._run_at_once(sol, plan, initial, stopper, store)
-        return self._run(sol, plan, initial, stopper, store)
+        if sol.reuse is None:
+            return self._run(sol, plan, initial, stopper, store)
+        reusing = REUSING.set(True)  # the model wrappers it calls reuse too
+        try:
+            return self._run(sol, plan, initial, stopper, store)
+        finally:
+            REUSING.reset(reusing)
 
     def _run_at_once(
         self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
@@ -340,6 +395,7 @@ class Dispatcher(Doors, ModelBuilder):
         from ._pending import StopEither, start_pending
 
         front = sol.fresh()
+        front.reuse = None  # the running sol reuses; the front keeps nothing
         dict.update(front, {k: v for _, k, v in initial})
         if store:
             self.solution = front
@@ -359,12 +415,15 @@ class Dispatcher(Doors, ModelBuilder):
         if sol.prefetch is not None:  # calls start as the search reaches them
             return self._run_prefetched(sol, plan, initial, stopper, store)
         shape = tuple((d, k) for d, k, _ in initial)
-        trace = plan.traces.get(shape)
+        # A verbose dispatch searches: the compiled replay calls the
+        # functions without the announcements.
+        trace = None if sol.verbose else plan.traces.get(shape)
         try:
             if store:
                 self.solution = sol
             if plan.tables.subs:  # sub-models run inside the search: no replay
                 run_nested_search(sol, plan.tables, initial, stopper)
+                sol.complete = True
                 return sol
             if trace is not None:
                 if type(trace) is list:  # searched once: worth compiling now
@@ -372,6 +431,7 @@ class Dispatcher(Doors, ModelBuilder):
                         trace, plan.tables, {k for _, k in shape}
                     )
                 if replay(sol, plan.tables, initial, trace, stopper):
+                    sol.complete = True
                     return sol
                 memo, sol = sol, sol.fresh()
                 sol.memo = memo  # reuse what the replay executed
@@ -382,9 +442,12 @@ class Dispatcher(Doors, ModelBuilder):
             if len(plan.traces) >= _TRACES_PER_PLAN:
                 plan.traces.clear()
             plan.traces[shape] = trace
+            sol.complete = True
             return sol
         finally:
             sol.memo = None
+            if sol.reuse is not None:
+                _forget_reuse(sol)
             sol.elapsed = _elapsed(sol)
 
     def _run_prefetched(
@@ -398,9 +461,11 @@ class Dispatcher(Doors, ModelBuilder):
                 run_nested_search(sol, plan.tables, initial, stopper)
             else:
                 run_search(sol, plan.tables, initial, stopper)
+            sol.complete = True
             return sol
         finally:
             sol.prefetch.close()
+            _forget_reuse(sol)
             sol.memo = None
             sol.elapsed = _elapsed(sol)
 
@@ -425,11 +490,7 @@ class Dispatcher(Doors, ModelBuilder):
     def _check_outputs(self, outputs: Any) -> list | None:
         if outputs is None:
             return None
-        if isinstance(outputs, (str, bytes)) or not isinstance(outputs, Iterable):
-            raise ModelError(
-                f"dispatch: outputs must be a list of node ids, not {outputs!r}"
-            )
-        outputs = list(outputs)
+        outputs = list(id_list(outputs, "outputs", "dispatch"))
         missing = [k for k in outputs if k not in self.dmap.nodes]
         if missing and _compat_state["reference"]:  # see schedula_nb.compat
             return [k for k in outputs if k in self.dmap.nodes]
@@ -505,15 +566,23 @@ def _check_mapping(value: Any, name: str) -> Mapping:
     return value
 
 
+def _check_reuse(value: Any) -> Solution:
+    if not isinstance(value, Solution):
+        raise ModelError(
+            "dispatch: reuse must be the Solution of an earlier dispatch, "
+            f"not {type(value).__name__}"
+        )
+    return value
+
+
+def _forget_reuse(sol: Solution) -> None:
+    """A solution keeps no earlier one alive (nor do its sub-solutions)."""
+    sol.reuse = None
+    for sub in sol.sub_sol.values():
+        sub.reuse = None
+
+
 def _elapsed(sol: Solution) -> float:
     import time
 
     return time.perf_counter() - sol.perf0
-
-
-def _log_times(sol: Solution) -> None:
-    import logging
-
-    log = logging.getLogger("schedula_nb")
-    for node, (t0, t1) in sol.times.items():
-        log.info("%s: %.6f s", node, t1 - t0)

@@ -66,7 +66,7 @@ class Doors:
         'f'
         >>> dsp.web().app().test_client().post('/demo', json={'args': [{'a': -2}]}).json
         {'return': {'a': -2, 'b': 2}}
-        >>> dsp({'a': -1}).web()
+        >>> dsp({'a': -1}).web(functions=['f'])  # function routes: if listed
         <WebModel 'demo': 2 routes>
         """
         from ..web import WebModel

@@ -11,6 +11,8 @@ The tree::
     +-- SkipNode             raised by a node's function to skip it silently
     ValueError
     +-- ModelError           a model was built or called with bad arguments
+    +-- LoadError            a saved file cannot be loaded (corrupt, truncated,
+                             not what the loader reads); names the file
     TimeoutError
     +-- NodeTimeout          a node's call ran past its ``await_result``
                              seconds (raised by the executors)
@@ -29,6 +31,7 @@ __all__ = [
     "ExecutorError",
     "SkipNode",
     "ModelError",
+    "LoadError",
     "NodeTimeout",
 ]
 
@@ -79,6 +82,17 @@ class SkipNode(Exception):
 
 class ModelError(ValueError):
     """A model was built or dispatched with arguments that make no sense."""
+
+
+class LoadError(ValueError):
+    """A file given to ``load_dispatcher``, ``load_map`` or
+    ``load_default_values`` cannot be loaded: ``path`` is the file; the
+    message says why (corrupt, truncated, written by another program, not a
+    model...). The model given to the loader is left as it was."""
+
+    def __init__(self, message: str, *, path: Any = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class NodeTimeout(TimeoutError):

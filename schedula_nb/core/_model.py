@@ -12,6 +12,8 @@ import inspect
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
+from . import _checks as check
+from ._cache import CachedFunction
 from ._exceptions import ModelError
 from ._functions import bypass, parent_func
 from ._graph import DiGraph
@@ -22,13 +24,9 @@ from ._tokens import EMPTY, NONE, PLOT, SELF, SINK, START
 __all__ = ["ModelBuilder", "add_function", "unused_node_id"]
 
 
-def _id_list(ids: Any, what: str) -> list:
-    """Validate a list of node ids given as ``inputs`` or ``outputs``: a
-    list or tuple is kept, any other iterable (a dict's keys, a generator,
-    taken once) becomes a list, so the node's ids can be indexed."""
-    if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
-        raise ModelError(f"{what} must be a list of node ids, not {ids!r}")
-    return ids if isinstance(ids, (list, tuple)) else list(ids)
+def _call(method: str, node: Any) -> tuple:
+    """The call an error names (formatted only if there is an error)."""
+    return method, node
 
 
 class ModelBuilder:
@@ -88,6 +86,21 @@ class ModelBuilder:
         >>> dsp.default_values['a']
         {'value': 1, 'initial_dist': 0.0}
         """
+        call = _call("add_data", data_id)
+        if data_id is not None:
+            check.node_id(data_id, "data_id", call)
+        check.distance(initial_dist, "initial_dist", call)
+        check.flag(wait_inputs, "wait_inputs", call)
+        check.flag(wildcard, "wildcard", call, none=True)
+        check.callable_or_none(function, "function", call)
+        check.callable_or_none(callback, "callback", call)
+        check.text(description, "description", call)
+        filters = check.filter_list(filters, "filters", call)
+        node = self.dmap.nodes.get(data_id)
+        if node is not None and node["type"] != "data":
+            raise ModelError(
+                f"Invalid data id: {data_id!r} is already a {node['type']} node"
+            )
         if data_id is START:
             default_value, description = NONE, START.__doc__
         elif data_id is SINK:
@@ -96,11 +109,6 @@ class ModelBuilder:
             default_value, description = self, SELF.__doc__
         elif data_id is PLOT:
             description = PLOT.__doc__
-        for name, f in (("function", function), ("callback", callback)):
-            if f is not None and not callable(f):
-                raise ModelError(
-                    f"add_data({data_id!r}): {name} must be callable, not {f!r}"
-                )
         attr: dict[str, Any] = {
             "type": "data",
             "wait_inputs": wait_inputs,
@@ -118,11 +126,6 @@ class ModelBuilder:
         attr.update(kwargs)
         if data_id is None:
             data_id = unused_node_id(self.dmap.nodes)
-        elif data_id in self.dmap.nodes and self.dmap.nodes[data_id]["type"] != "data":
-            raise ModelError(
-                f"Invalid data id: {data_id!r} is already a "
-                f"{self.dmap.nodes[data_id]['type']} node"
-            )
         self.dmap.add_node(data_id, **attr)
         self.set_default_value(data_id, default_value, initial_dist)
         return data_id
@@ -140,6 +143,9 @@ class ModelBuilder:
         >>> dsp.default_values
         {'a': {'value': 3, 'initial_dist': 1}}
         """
+        call = _call("set_default_value", data_id)
+        check.node_id(data_id, "data_id", call)
+        check.distance(initial_dist, "initial_dist", call)
         node = self.dmap.nodes.get(data_id)
         if node is None or node["type"] != "data":
             raise ModelError(
@@ -170,6 +176,9 @@ class ModelBuilder:
         filters: list | None = None,
         await_domain: Any = None,
         await_result: Any = None,
+        *,
+        pure: bool = True,
+        cache: int | bool = False,
         **kwargs: Any,
     ) -> Hashable:
         """Add a function node and return its id (the function's name if none).
@@ -179,6 +188,11 @@ class ModelBuilder:
         With a ``function_id`` and no ``function`` the node is a placeholder
         (as in the reference): the model's shape is complete, and a dispatch
         that reaches the node records its failure (no function to call).
+        ``pure=False`` says the function may give another result for the
+        same inputs (it reads a clock, a file, a random source): a dispatch
+        with ``reuse=`` calls it again every time (see ``docs/reuse.md``).
+        ``cache=n`` (``True``: 128) remembers its last ``n`` results by
+        argument values, across dispatches (``sh.cache``).
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
@@ -189,25 +203,25 @@ class ModelBuilder:
         >>> dsp.dispatch(inputs={'a': 1, 'b': 2})
         Solution({'a': 1, 'b': 2, 'c': 2, 'd': 2})
         """
-        if function is None and function_id is None:
-            raise ModelError(
-                "add_function: give a function, or a function_id for a "
-                "placeholder node (its function set later)"
-            )
-        for name, f in (("function", function), ("input_domain", input_domain)):
-            if f is not None and not callable(f):
-                raise ModelError(
-                    f"add_function({function_id!r}): {name} must be callable, not {f!r}"
-                )
-        inputs = [START] if inputs is None else _id_list(inputs, "inputs")
-        outputs = [SINK] if outputs is None else _id_list(outputs, "outputs")
-        added: list = [
-            t
-            for t in (START, SINK)
-            if t in (*inputs, *outputs) and t not in self.dmap.nodes
-        ]
-        for token in added:  # before the function, as the reference orders them
-            self.add_data(token)
+        inputs, outputs, filters = check.function_args(
+            self,
+            function_id,
+            function,
+            inputs,
+            outputs,
+            input_domain=input_domain,
+            weight=weight,
+            inp_weight=inp_weight,
+            out_weight=out_weight,
+            description=description,
+            filters=filters,
+        )
+        fun_id = self._new_function_id(function_id, function, inputs, outputs)
+        if cache and not isinstance(function, CachedFunction):
+            function = CachedFunction(function, 128 if cache is True else cache)
+        for token in (START, SINK):  # before the function, as the reference
+            if token in (*inputs, *outputs) and token not in self.dmap.nodes:
+                self.add_data(token)
         attr: dict[str, Any] = {
             "type": "function",
             "inputs": inputs,
@@ -225,21 +239,29 @@ class ModelBuilder:
             "weight": weight,
         }
         attr.update((k, v) for k, v in optional.items() if v is not None)
+        if not pure:
+            attr["pure"] = False  # present only when False (see _reuse)
         attr.update(kwargs)
-        if function_id is None:
-            function_id = getattr(parent_func(function), "__name__", "unknown")
-        fun_id = unused_node_id(self.dmap.nodes, function_id)
         self.dmap.add_node(fun_id, **attr)
-        added.append(fun_id)
-        try:
-            self._link(fun_id, inputs, inp_weight, True, added)
-            self._link(fun_id, outputs, out_weight, False, added)
-        except ModelError:
-            self.dmap.remove_nodes_from(added)
-            for token in (START, SINK):
-                if token not in self.dmap.nodes:
-                    self.default_values.pop(token, None)
-            raise
+        self._link(fun_id, inputs, inp_weight, True)
+        self._link(fun_id, outputs, out_weight, False)
+        return fun_id
+
+    def _new_function_id(
+        self, function_id: Any, function: Any, inputs: Any, outputs: Any
+    ) -> Hashable:
+        """The id a new function node gets: ``function_id`` (or the
+        function's name), made unique; never one of its own inputs or outputs."""
+        if function_id is None:
+            function_id = getattr(parent_func(function), "__name__", None)
+            if function_id is None or not check.is_hashable(function_id):
+                function_id = "unknown"
+        fun_id = unused_node_id(self.dmap.nodes, function_id)
+        if fun_id in inputs or fun_id in outputs:
+            raise ModelError(
+                f"add_function({fun_id!r}): the function's id is also one of its "
+                "inputs or outputs; give it another function_id"
+            )
         return fun_id
 
     def _link(
@@ -248,23 +270,13 @@ class ModelBuilder:
         ids: Iterable,
         weights: Mapping | None,
         is_input: bool,
-        added: list,
     ) -> None:
-        """Wire a function to its data nodes, creating the missing ones."""
+        """Wire a function to its data nodes, creating the missing ones (the
+        ids were checked by ``_check_function``: data nodes or new)."""
         nodes = self.dmap.nodes
         for u in ids:
-            try:
-                kind = nodes[u]["type"] if u in nodes else None
-            except TypeError as err:
-                raise ModelError(f"{fun_id!r}: node id {u!r} is not hashable") from err
-            if kind is None:
-                added.append(self.add_data(u))
-            elif kind != "data":
-                side = "input" if is_input else "output"
-                raise ModelError(
-                    f"Invalid {side} id of {fun_id!r}: {u!r} is a "
-                    f"{kind} node, not a data node"
-                )
+            if u not in nodes:
+                self.add_data(u)
             w = weights.get(u) if weights else None
             attr = {} if w is None else {"weight": w}
             if is_input:
@@ -311,6 +323,11 @@ class ModelBuilder:
         """
         if not callable(function):
             raise ModelError(f"add_func: function must be callable, not {function!r}")
+        call = _call("add_func", function_id)
+        check.flag(inputs_defaults, "inputs_defaults", call)
+        check.flag(inputs_kwargs, "inputs_kwargs", call)
+        if inputs is not None:
+            inputs = check.id_list(inputs, "inputs", call)
         if inputs is None:
             inputs = tuple(_parameters(function, inputs_kwargs)) or None
         fun_id = self.add_function(
@@ -348,10 +365,30 @@ class ModelBuilder:
         ...     [{'function': abs, 'inputs': ['a'], 'outputs': ['b']}])
         (['a'], ['abs'], [])
         """
-        data_ids = [self.add_data(**v) for v in data_list or ()]
-        fun_ids = [self.add_function(**v) for v in fun_list or ()]
-        dsp_ids = [self.add_dispatcher(**v) for v in dsp_list or ()]
-        return data_ids, fun_ids, dsp_ids
+        lists = []
+        for name, items in (
+            ("data_list", data_list),
+            ("fun_list", fun_list),
+            ("dsp_list", dsp_list),
+        ):
+            items = check.arguments_list(items, name, "add_from_lists")
+            for i, kw in enumerate(items):
+                if not isinstance(kw, Mapping):
+                    raise check.fail(
+                        "add_from_lists", f"{name}[{i}]", "a dict of arguments", kw
+                    )
+            lists.append(items)
+        adders = (self.add_data, self.add_function, self.add_dispatcher)
+        names = ("data_list", "fun_list", "dsp_list")
+        ids: tuple = ([], [], [])
+        with check.undo_on_error(self):  # all added, or none
+            for add, name, items, out in zip(adders, names, lists, ids):
+                for i, kw in enumerate(items):
+                    try:
+                        out.append(add(**kw))
+                    except (ModelError, TypeError) as err:  # TypeError: bad keys
+                        raise ModelError(f"add_from_lists: {name}[{i}]: {err}") from err
+        return ids
 
     #: ``add_dispatcher(dsp, inputs, outputs, dsp_id, ...)``: see ``_submodel``
     add_dispatcher = _add_dispatcher

@@ -23,6 +23,7 @@ from typing import Any
 from ._exceptions import DispatcherAbort, DispatcherError
 from ._nodes import fail, run_data, run_function
 from ._plan import PLAN_CACHE_SIZE, Plan, plan_for, untouched_since
+from ._reuse import never_taken, usable
 from ._search import seed_initial
 from ._solution import Solution, edge_value, taken_from
 from ._submodel import as_ids, feeds_back
@@ -224,6 +225,10 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
         name=child.name,
     )
     csol.index = s.index + attr["index"]
+    csol.verbose = s.verbose
+    csol.origin = (child, child.dmap.rev)
+    if s.reuse is not None:  # the child's earlier run, if of this child model
+        _reuse_child(csol, s.reuse.children.get(node), child)
     if s.prefetch is not None:  # the same executor, or (executor=True) its own
         csol.prefetch = s.prefetch.child(csol, plan.tables, child)
     csol.sub_sol = s.sub_sol  # one registry for all levels, keyed by index
@@ -248,6 +253,14 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     for c, default in child.default_values.items():  # the child's own defaults
         if c not in entries:  # come after the inputs at the same distance
             _input(heap, frame, c, default["value"], d + default["initial_dist"], True)
+
+
+def _reuse_child(csol: Solution, old: Any, child: Any) -> None:
+    """Let sub-model solution ``csol`` take over the outcomes of ``old``,
+    its run in the earlier solution, if that ran the same model."""
+    stale = None if old is None else usable(old, child)
+    if stale is not None:
+        csol.reuse, csol.stale = old, never_taken(csol, stale)
 
 
 def _among(ids: tuple, kept: set) -> tuple:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._reuse import REUSING
 from ._solution import Solution
 from ._wrappers import SubDispatchFunction
 
@@ -103,6 +104,7 @@ class SubDispatchPipe(SubDispatchFunction):
             or len(args) != len(names)
             or not pipe.plan.current(self.dsp.dmap)
             or _executor
+            or REUSING.get()  # the dispatch path reuses the last solution
         ):
             inputs = self._parse_inputs(args, kw)
             sol = self._dispatch(inputs, _stopper, _executor, _sol_name)
@@ -117,43 +119,60 @@ class _Pipe:
     """What a pipe keeps of its first dispatch: the plan (search tables and
     traces) and the options of the solution."""
 
-    __slots__ = ("plan", "outputs", "dists", "wildcards", "raises", "name")
+    __slots__ = ("plan", "outputs", "dists", "wildcards", "raises", "name", "orders")
 
     def __init__(self, dsp: Any, sol: Solution) -> None:
         self.plan = sol.plan
         self.outputs, self.dists = sol.outputs, sol.inputs_dist
         self.wildcards, self.raises, self.name = sol.wildcards, sol.raises, sol.name
+        #: the ids given (in the order given) -> the searched ones, in the
+        #: order the search starts from them (the same at every call)
+        self.orders: dict[tuple, list] = {}
 
     def run(self, dsp: Any, inputs: dict, stopper: Any) -> Solution:
         """Dispatch ``inputs`` (all the pipe's inputs) along the pipe."""
         nodes = self.plan.tables.succ
-        dists = self.dists
-        values = {
-            k: d["value"]
-            for k, d in dsp.default_values.items()
-            if k in nodes and k not in inputs
-        }
-        values.update(inputs)
+        defaults = dsp.default_values
+        if defaults:
+            values = {
+                k: d["value"]
+                for k, d in defaults.items()
+                if k in nodes and k not in inputs
+            }
+            values.update(inputs)
+        else:
+            values = inputs
         sol = Solution(
             None,
             values,
             self.outputs,
-            dists,
+            self.dists,
             wildcards=self.wildcards,
             raises=self.raises,
             plan=self.plan,
             name=self.name,
         )
-        for k in values:
-            if k not in nodes:
-                sol[k] = values[k]
-        get = dists.get
-        initial = sorted(
+        sol.origin = (dsp, dsp.dmap.rev)
+        given = tuple(values)
+        order = self.orders.get(given)
+        if order is None:
+            order = self.orders[given] = self._order(values, nodes)
+        if len(order) < len(values):
+            for k in values:
+                if k not in nodes:
+                    sol[k] = values[k]
+        initial = [(d, k, values[k]) for d, k in order]
+        return dsp._run(sol, self.plan, initial, stopper, False)
+
+    def _order(self, values: dict, nodes: Any) -> list:
+        """``[(distance, id), ...]`` of the searched ids among ``values``,
+        in the order the search starts from them (distance, then str(id))."""
+        get = self.dists.get
+        ranked = sorted(
             [(get(k, 0.0) + 0.0, str(k), k) for k in values if k in nodes],
             key=_first_two,
         )
-        initial = [(d, k, values[k]) for d, _, k in initial]
-        return dsp._run(sol, self.plan, initial, stopper, False)
+        return [(d, k) for d, _, k in ranked]
 
 
 def _first_two(t: tuple) -> tuple:

@@ -23,7 +23,7 @@ class Plan:
     """The searched part of a model: its tables, the sub-model itself (built
     only when asked for), and traces of dispatches to replay."""
 
-    __slots__ = ("tables", "_dsp", "_cut", "traces", "rev")
+    __slots__ = ("tables", "_dsp", "_cut", "traces", "rev", "impure")
 
     def __init__(
         self, tables: SearchTables, rev: int, dsp: Any = None, cut: Any = None
@@ -34,6 +34,8 @@ class Plan:
         #: the raw visits after the first search, compiled when used again
         self.traces: dict[tuple, Any] = {}
         self.rev = rev  # the model's revision the plan holds for
+        #: the functions a dispatch with ``reuse=`` calls again (``_reuse``)
+        self.impure: frozenset | None = None
 
     def current(self, dmap: Any) -> bool:
         """Whether the plan holds for ``dmap`` now: it was built at this

@@ -28,6 +28,7 @@ from time import perf_counter
 from typing import Any, Protocol
 
 from ._exceptions import DispatcherAbort, ExecutorError
+from ._reuse import take_over
 from ._tokens import NONE
 
 __all__ = [
@@ -215,6 +216,8 @@ class Prefetch:
             if not sol.has_none:
                 return  # an input is missing: leave the node to the search
             args = [a for a in args if a is not NONE]
+        if sol.reuse is not None and take_over(sol, node, attr, args) is not None:
+            return  # its outcome is taken over from the earlier solution
         domain = attr.get("input_domain")
         if domain is not None and not sol.no_domain:
             try:

@@ -102,7 +102,7 @@ def replay(
 ) -> bool:
     """Re-run ``trace`` into ``sol``; False at the first outcome that differs."""
     seed_initial(sol, tb, initial)
-    if sol.no_call or sol.memo is not None or sol.wildcards:
+    if sol.no_call or sol.memo is not None or sol.wildcards or sol.reuse is not None:
         return _replay_general(sol, tb, trace, stopper)
     sol.fused = trace.fused
     nodes, dist = tb.nodes, sol.visit

@@ -165,6 +165,9 @@ class Solution(Doors, dict):
         self.started = time.time()
         self.perf0 = time.perf_counter()
         self.elapsed = 0.0
+        #: ``dispatch(verbose=...)``: True (log each call as it starts and
+        #: ends) or a callable ``(sol, node, attr, end)``; False: silent
+        self.verbose: Any = False
         #: whether a visited data node passed on NONE (arguments need filtering)
         self.has_none = False
         #: an interrupted replay whose calls are reused, not repeated
@@ -173,6 +176,16 @@ class Solution(Doors, dict):
         self.prefetch: Any = None
         #: the running dispatch of a solution returned at once (``_pending``)
         self.pending: Any = None
+        #: (model, its revision) this solution was dispatched from
+        self.origin: tuple | None = None
+        #: while dispatching with ``reuse=``: the earlier solution of this
+        #: level whose outcomes are taken over, and the nodes changed since
+        self.reuse: Solution | None = None
+        self.stale: frozenset = frozenset()
+        #: functions whose outcome was taken over from ``reuse`` (not called)
+        self.reused: set = set()
+        #: whether the dispatch ran to its end (not stopped, nothing raised)
+        self.complete = False
         self._workflow: DiGraph | None = None
         self._dist: dict | None = None
         self._order: dict | None = None  # node -> visit position, for views
@@ -251,6 +264,7 @@ class Solution(Doors, dict):
             self.plan,
             self.name,
         )
+        new.origin, new.reuse, new.stale = self.origin, self.reuse, self.stale
         searched = _searched(self)
         for k, v in self.items():
             if k not in self.visit and k not in searched:

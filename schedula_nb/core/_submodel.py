@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Hashable, Iterable, Mapping
 from typing import Any
 
+from . import _checks as check
 from ._exceptions import ModelError
 from ._ids import unused_node_id
 from ._nested import kk_dict
@@ -57,17 +58,24 @@ def mapping(ids: Any, what: str, owner: Hashable) -> dict:
     """
     if ids is None:
         return {}
+    call = f"add_dispatcher({check.short(owner)})"
     if isinstance(ids, Mapping):
-        return {k: tuple(v) if isinstance(v, list) else v for k, v in ids.items()}
-    if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
+        out = {k: tuple(v) if isinstance(v, list) else v for k, v in ids.items()}
+    elif isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
         raise ModelError(
-            f"add_dispatcher({owner!r}): {what} must be a list of ids or a "
-            f"dict of parent id -> child id, not {ids!r}"
+            f"{call}: {what} must be a list of ids or a "
+            f"dict of parent id -> child id, not {check.short(ids)}"
         )
-    entries = list(ids)
-    if not any(isinstance(k, Mapping) for k in entries):
-        return {k: k for k in entries}
-    return mapping(kk_dict(*entries), what, owner)  # ids mixed with dicts
+    else:
+        entries = list(ids)
+        if any(isinstance(k, Mapping) for k in entries):  # ids mixed with dicts
+            return mapping(kk_dict(*entries), what, owner)
+        out = {k: k for k in check.id_list(entries, what, call)}
+    for k, v in out.items():
+        check.node_id(k, f"{what} key", call)
+        for i in as_ids(v):
+            check.node_id(i, f"{what}[{check.short(k, 40)}]", call)
+    return out
 
 
 def _check_child_ids(child: Any, ids: Iterable, what: str, owner: Hashable) -> None:
@@ -124,20 +132,26 @@ def add_dispatcher(
     (Solution({'a': 3, 'b': 6}), Solution({'x': 3, 'y': 6}))
     """
     if isinstance(dsp, Mapping):  # the reference's add_from_lists arguments
-        lists = dsp
-        dsp = type(self)(name=dsp_id or "unknown", executor=self.executor)
-        dsp.add_from_lists(**lists)
+        dsp = _model_from_lists(self, dsp, dsp_id)
     if not hasattr(dsp, "dmap"):
         raise ModelError(f"add_dispatcher: {dsp!r} is not a model (a Dispatcher)")
-    if input_domain is not None and not callable(input_domain):
-        raise ModelError(
-            f"add_dispatcher({dsp_id!r}): input_domain must be callable, "
-            f"not {input_domain!r}"
-        )
+    call = f"add_dispatcher({check.short(dsp_id)})"
+    _check_options(call, dsp_id, input_domain, weight, inp_weight, description)
+    check.flag(include_defaults, "include_defaults", call)
+    check.text(inputs_prefix, "inputs_prefix", call)
+    check.text(outputs_prefix, "outputs_prefix", call)
     owner = dsp_id if dsp_id is not None else dsp.name or "unknown"
+    if not check.is_hashable(owner):
+        owner = "unknown"
     inputs, outputs = _mappings(
         self, dsp, owner, inputs, outputs, inputs_prefix, outputs_prefix
     )
+    node = unused_node_id(self.dmap.nodes, owner)
+    if node in inputs or any(node in as_ids(v) for v in outputs.values()):
+        raise ModelError(
+            f"{call}: the sub-model's id {node!r} is also one of its parent "
+            "inputs or outputs; give it another dsp_id"
+        )
     attr: dict[str, Any] = {
         "type": "dispatcher",
         "inputs": inputs,
@@ -154,17 +168,48 @@ def add_dispatcher(
     }
     attr.update((k, v) for k, v in optional.items() if v is not None)
     attr.update(kwargs)
-    node = unused_node_id(self.dmap.nodes, owner)
     self.dmap.add_node(node, **attr)
     _wire(self, node, inputs, outputs, inp_weight)
     if include_defaults:
-        defaults = dsp.default_values
-        for p, children in inputs.items():
-            for c in as_ids(children):
-                if c in defaults:
-                    d = defaults[c]
-                    self.set_default_value(p, d["value"], d["initial_dist"])
+        _take_defaults(self, dsp, inputs)
     return node
+
+
+def _model_from_lists(parent: Any, lists: Mapping, dsp_id: Any) -> Any:
+    """A sub-model built from ``add_from_lists`` arguments (the reference's
+    ``dsp`` given as a dict)."""
+    unknown = [k for k in lists if k not in ("data_list", "fun_list", "dsp_list")]
+    if unknown:
+        raise ModelError(
+            f"add_dispatcher: dsp as a dict takes data_list, fun_list and "
+            f"dsp_list (add_from_lists' arguments), not {check.short(unknown)}"
+        )
+    dsp = type(parent)(name=dsp_id or "unknown", executor=parent.executor)
+    dsp.add_from_lists(**lists)
+    return dsp
+
+
+def _check_options(
+    call: str, dsp_id: Any, domain: Any, weight: Any, inp_weight: Any, text: Any
+) -> None:
+    """The options of a sub-model node, checked before anything changes."""
+    if dsp_id is not None:
+        check.node_id(dsp_id, "dsp_id", call)
+    check.callable_or_none(domain, "input_domain", call)
+    check.weight(weight, "weight", call)
+    check.weights(inp_weight, "inp_weight", call)
+    check.text(text, "description", call)
+
+
+def _take_defaults(parent: Any, child: Any, inputs: dict) -> None:
+    """``include_defaults``: the child's defaults of its mapped inputs become
+    the parent's defaults of the ids mapped to them."""
+    defaults = child.default_values
+    for p, children in inputs.items():
+        for c in as_ids(children):
+            if c in defaults:
+                d = defaults[c]
+                parent.set_default_value(p, d["value"], d["initial_dist"])
 
 
 def _mappings(

@@ -23,6 +23,7 @@ from typing import Any
 
 from ._exceptions import DispatcherError
 from ._functions import combine_dicts, selector
+from ._reuse import REUSING
 from ._solution import Solution
 
 __all__ = ["SubDispatch", "SubDispatchFunction"]
@@ -157,6 +158,9 @@ class SubDispatch:
         """Dispatch ``inputs`` on ``dsp`` for ``outputs`` (default: this
         wrapper's own, which a call must not change: calls may run at once)."""
         dsp = self.dsp if dsp is None else dsp
+        # Inside a dispatch with reuse=, the last solution is reused too
+        # (only if it is of the same model: see _reuse.usable).
+        reuse = self.solution if REUSING.get() else None
         self.solution = sol = dsp._dispatch(
             inputs,
             self.outputs if outputs is None else outputs,
@@ -168,6 +172,7 @@ class SubDispatch:
             stopper=stopper,
             executor=executor,
             sol_name=sol_name,
+            reuse=reuse,
         )
         return sol
 

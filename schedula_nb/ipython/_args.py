@@ -126,26 +126,77 @@ def _read_outputs(tokens: list[str], i: int) -> tuple[int, list]:
 def _key(tok: str) -> Any:
     """A node id: a bare word as it is, or a quoted literal (``'key fpath'``)."""
     if tok[:1] in "'\"([{":
+        key = _literal(tok, _short(tok), "not a valid node id")
         try:
-            return ast.literal_eval(tok)
-        except (ValueError, SyntaxError) as err:
-            raise UsageError(f"{tok}: not a valid node id") from err
+            hash(key)
+        except TypeError:
+            raise UsageError(
+                f"{_short(tok)}: a node id cannot be a {type(key).__name__} "
+                "(unhashable); use a tuple"
+            ) from None
+        return key
     if tok == "=" or tok.startswith("-"):
-        raise UsageError(f"{tok!r}: expected a node name")
+        raise UsageError(f"{_short(tok)!r}: expected a node name")
     return tok
 
 
-def _value(key: str, tok: str, user_ns: Mapping) -> Any:
+def _value(key: Any, tok: str, user_ns: Mapping) -> Any:
     if tok.startswith("$"):
         return _variable(tok, user_ns)
+    hint = f"; for a text write '{tok}', for a variable ${tok}"
+    return _literal(
+        tok,
+        f"{_short(key)}={_short(tok)}",
+        "not a Python literal (a number, 'a text' in quotes, a list, a "
+        f"dict...){hint if tok.isidentifier() else ''}",
+    )
+
+
+#: Longest literal read from a line (characters); bigger values go through a
+#: $variable. A line is typed by a person: 100,000 characters is far beyond.
+MAX_LITERAL = 100_000
+
+
+def _literal(tok: str, label: str, what: str) -> Any:
+    """``ast.literal_eval(tok)``; every failure is one ``UsageError`` line,
+    ``label: why`` (``what`` when it is simply not a literal): unhashable keys
+    (``{[1]: 2}``), nesting too deep, numbers too long, a literal too big.
+
+    >>> _literal('{[1]: 2}', 'a={[1]: 2}', 'not a literal')
+    Traceback (most recent call last):
+    ...
+    IPython.core.error.UsageError: a={[1]: 2}: dict keys and set items must be hashable (unhashable type: 'list'); use a tuple
+    """
+    if len(tok) > MAX_LITERAL:
+        raise UsageError(
+            f"{label}: a literal of {len(tok):,} characters is over "
+            f"{MAX_LITERAL:,}; put the value in a variable and write $name"
+        )
     try:
         return ast.literal_eval(tok)
-    except (ValueError, SyntaxError, MemoryError, RecursionError) as err:
-        hint = f"; for a text write '{tok}', for a variable ${tok}"
-        raise UsageError(
-            f"{key}={tok}: not a Python literal (a number, 'a text' in quotes, "
-            f"a list, a dict...){hint if tok.isidentifier() else ''}"
-        ) from err
+    except TypeError as err:
+        why = f"dict keys and set items must be hashable ({err}); use a tuple"
+    except (MemoryError, RecursionError):
+        why = "nested too deeply"
+    except (ValueError, SyntaxError) as err:
+        text = str(err)  # an int too long, too many brackets: say so
+        plain = "digits" not in text and "nested" not in text
+        why = (
+            what
+            if plain
+            else text.partition(";")[0].replace(" (<unknown>, line 1)", "")
+        )
+    raise UsageError(f"{label}: {why}") from None
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """``value`` as text, cut to ``limit`` characters for a one-line message.
+
+    >>> _short('[' * 100)
+    '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[... (100 characters)'
+    """
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
 
 
 def _variable(tok: str, user_ns: Mapping) -> Any:

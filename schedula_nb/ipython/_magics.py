@@ -102,6 +102,9 @@ class SchedulaNbMagics(Magics):
         None ...), never evaluated code; ``$x`` reads the variable ``x``. The
         solution is returned: it displays as the cell's result (end the line
         with ``;`` to hide it) or can be kept, ``sol = %dispatch ...``.
+        A step decorated with ``@sh.cache`` in the ``%%dsp`` cell (or added
+        with ``cache=``) runs once per argument values across ``%dispatch``
+        lines (see docs/reuse.md).
         """
         name, inputs, outputs = parse_dispatch_line(line, self.shell.user_ns)
         dsp = self._lookup("dispatch", name, (Dispatcher,))

@@ -12,11 +12,14 @@ Routes (``<model>`` is the slug of the model's name, see :mod:`._routes`):
 ``/``, ``/<model>``     POST    dispatch the model
 ``/<model>``            GET     description: inputs, outputs, functions, sub-models
 ``/<model>.svg``        GET     the model's drawing (501/503 if it cannot draw)
-``/<model>/<function>`` POST    call a function node; GET describes it
+``/<model>/<function>`` POST    run a function node; GET describes it (only
+                                the nodes listed in ``functions=``)
 ``/<model>/<sub>/...``  ...     the same for each sub-model, ``depth`` levels deep
 ======================  ======  ===============================================
 
-A POST carries JSON, either the reference's ``{"args": [...], "kwargs":
+Function routes are off unless listed (``dsp.web(functions=['f'])``); they
+run their node in a dispatch, so its input domain and filters apply. A POST
+carries JSON, either the reference's ``{"args": [...], "kwargs":
 {...}}`` (answered ``{"return": ...}``, the whole solution for a model) or
 ``{"inputs": {...}, "outputs": [...]}`` (answered ``{"outputs": {...}}``).
 Errors are ``{"error": {"status", "type", "message", ...}}`` with status
@@ -27,7 +30,7 @@ Errors are ``{"error": {"status", "type", "message", ...}}`` with status
 >>> dsp = sh.Dispatcher(name='demo')
 >>> dsp.add_function('double', lambda x: 2 * x, ['a'], ['b'])
 'double'
->>> client = dsp.web().app().test_client()
+>>> client = dsp.web(functions=['double']).app().test_client()
 >>> client.post('/demo', json={'inputs': {'a': 3}, 'outputs': ['b']}).json
 {'outputs': {'b': 6}}
 >>> client.post('/demo/double', json={'args': [5]}).json

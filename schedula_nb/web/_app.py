@@ -4,7 +4,7 @@
 >>> dsp = sh.Dispatcher(name='demo')
 >>> dsp.add_function('inc', lambda x: x + 1, ['a'], ['b'])
 'inc'
->>> web = dsp.web()
+>>> web = dsp.web(functions=['inc'])
 >>> web
 <WebModel 'demo': 2 routes>
 >>> client = web.app().test_client()
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from ..core import Solution
@@ -54,6 +54,12 @@ class WebModel:
         A ``Dispatcher``, or a ``Solution`` (its model is served).
     depth
         Levels of sub-models that get routes (``-1``: all, ``0``: none).
+    functions
+        The function nodes that get a route of their own (``POST`` runs that
+        node alone, its input domain and filters applied as in a dispatch):
+        node ids of the model, or route paths (``'/model/sub/f'``) for nodes
+        of sub-models. None by default: a client reaches only the model's
+        dispatch, with the model's declared inputs.
     max_body_bytes
         Larger request bodies are answered 413 unread.
     max_depth
@@ -71,6 +77,7 @@ class WebModel:
         model: Any,
         depth: int = -1,
         *,
+        functions: Iterable[Hashable] = (),
         max_body_bytes: int = MAX_BODY_BYTES,
         max_depth: int = MAX_JSON_DEPTH,
         encoder: Callable[[Any], Any] | None = None,
@@ -78,6 +85,12 @@ class WebModel:
     ) -> None:
         self.dsp = model.dsp if isinstance(model, Solution) else model
         self.depth = depth
+        if isinstance(functions, (str, bytes)) or not isinstance(functions, Iterable):
+            raise TypeError(
+                f"functions must be a list of function node ids, not {functions!r}"
+            )
+        self.functions = list(functions)
+        self._check_functions()
         self.max_body_bytes = max_body_bytes
         self.max_depth = max_depth
         self.encoder = encoder
@@ -88,8 +101,40 @@ class WebModel:
 
     @property
     def routes(self) -> list[Route]:
-        """The model's routes as they would be built now (model first)."""
-        return build_routes(self.dsp, self.depth)
+        """The model's routes as they would be built now (model first): the
+        models and sub-models, and the function nodes allowed by
+        ``functions``. A function's path is the same whichever are allowed."""
+        routes = build_routes(self.dsp, self.depth)
+        served = [r for r in routes if r.kind == "model" or self._allowed(r)]
+        kept = set(map(id, served))
+        for route in served:
+            route.children = [c for c in route.children if id(c) in kept]
+        return served
+
+    def _allowed(self, route: Route) -> bool:
+        """Whether the allow-list names this function route."""
+        return any(self._names(f, route) for f in self.functions)
+
+    def _names(self, entry: Any, route: Route) -> bool:
+        """Whether an allow-list entry is this route's path or (a node of the
+        served model itself) its node id."""
+        if entry == route.path:
+            return True
+        return route.dsp is self.dsp and _same_id(entry, route.node_id)
+
+    def _check_functions(self) -> None:
+        """Every entry of ``functions`` names a function route (ValueError)."""
+        if not self.functions:
+            return
+        routes = [r for r in build_routes(self.dsp, self.depth) if r.kind == "function"]
+        unknown = [
+            f for f in self.functions if not any(self._names(f, r) for r in routes)
+        ]
+        if unknown:
+            raise ValueError(
+                f"functions: {unknown!r} are not function nodes of {self.dsp.name!r} "
+                "(give node ids, or route paths such as '/model/sub/f')"
+            )
 
     def app(self) -> Any:
         """A new Flask application serving the model's routes as they are now.
@@ -99,6 +144,7 @@ class WebModel:
         flask = _flask()
         app = flask.Flask("schedula_nb.web", static_folder=None)
         app.config["MAX_CONTENT_LENGTH"] = self.max_body_bytes
+        app.url_map.merge_slashes = False  # "//" is a 404, not an HTML redirect
         routes = self.routes
         for route in routes:
             app.add_url_rule(
@@ -189,6 +235,14 @@ class WebModel:
                 500, "internal_error", f"{type(err).__name__}: {err}", traceback=text
             )
             return _json(flask, 500, payload)
+
+
+def _same_id(entry: Any, node_id: Any) -> bool:
+    """``entry == node_id``, False where they cannot be compared."""
+    try:
+        return bool(entry == node_id)
+    except Exception:
+        return False
 
 
 def _json(flask: Any, status: int, payload: dict) -> Any:

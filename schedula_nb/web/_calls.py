@@ -6,12 +6,20 @@ Two forms of body are accepted (and not mixed):
   ``dsp.dispatch(*args, **kwargs)`` with only ``inputs``, ``outputs``,
   ``inputs_dist``, ``wildcard`` and ``shrink`` accepted (nothing that picks
   executors or callbacks from the network), and answers ``{"return":
-  <the solution>}``; a function route calls the function and answers
-  ``{"return": <its result>}``.
+  <the solution>}``; a function route (served only when the modeller allowed
+  it, ``dsp.web(functions=[...])``) takes ``args`` as the node's inputs in
+  order and ``kwargs`` as its inputs by id, and answers ``{"return": <its
+  output>}``.
 - ``{"inputs": {...}, "outputs": [...]}``: a model route dispatches and answers
   ``{"outputs": {...}}``, the requested values (all values if none were
-  requested); a function route runs just that node (input domain, filters and
-  several outputs as in a dispatch) and answers its outputs.
+  requested); a function route answers its outputs.
+
+A function route never calls the function directly: it dispatches a model of
+just that node, so the node's input domain, its filters and the model's
+defaults apply exactly as in a dispatch. ``inputs`` (and ``inputs_dist``,
+``kwargs``) must be JSON objects or ``null``: ``[]``, ``""``, ``0`` and
+``false`` are refused, not taken as "no inputs"; the hidden ``start`` and
+``sink`` nodes are never inputs.
 
 An answer lists the nodes that failed or were out of their input domain under
 ``"failures"`` when there are any. Requested outputs that the dispatch could not
@@ -20,7 +28,8 @@ reach are a 422 that lists those failures with their reasons.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+import math
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 from ..core import DispatcherError, ModelError, Token
@@ -49,7 +58,7 @@ def answer(route: Route, body: Any, opts: Any) -> dict:
         return _run_model(route, kw, form, opts)
     if form == "args":
         return _call_function(route, body, opts)
-    return _run_function(route, body.get("inputs", {}), opts)
+    return _run_function(route, _or_empty(body.get("inputs")), opts)
 
 
 def _form(body: Any) -> str:
@@ -104,9 +113,12 @@ def _expect(value: Any, type_: type, name: str, what: str) -> None:
 
 
 def _ids(dsp: Any, keys: Any, name: str, kinds: tuple = ("data",)) -> list:
-    """Node ids for JSON keys; 400 listing the keys the model does not know."""
+    """Node ids for JSON keys; 400 listing the keys the model does not know
+    (the hidden ``start``, ``sink`` ... nodes are not the client's to give)."""
     nodes = dsp.nodes
-    known = node_keys(k for k in nodes if nodes[k]["type"] in kinds)
+    known = node_keys(
+        k for k in nodes if nodes[k]["type"] in kinds and not isinstance(k, Token)
+    )
     unknown = [k for k in keys if not isinstance(k, str) or k not in known]
     if unknown:
         raise BadRequest(
@@ -119,17 +131,17 @@ def _ids(dsp: Any, keys: Any, name: str, kinds: tuple = ("data",)) -> list:
 
 def _check_dispatch(dsp: Any, kw: dict) -> dict:
     """JSON arguments -> ``dispatch`` keyword arguments (ids, types)."""
-    inputs = kw.get("inputs") or {}
+    inputs = _or_empty(kw.get("inputs"))
     _expect(inputs, dict, "inputs", "an object {id: value}")
     out = {"inputs": dict(zip(_ids(dsp, inputs, "inputs"), inputs.values()))}
     outputs = kw.get("outputs")
     if outputs is not None:
         _expect(outputs, list, "outputs", "an array of ids")
         out["outputs"] = _ids(dsp, outputs, "outputs")
-    dist = kw.get("inputs_dist") or {}
+    dist = _or_empty(kw.get("inputs_dist"))
     _expect(dist, dict, "inputs_dist", "an object {id: number}")
-    if any(type(v) not in (int, float) for v in dist.values()):
-        raise BadRequest("wrong_type", "inputs_dist: values must be numbers")
+    for key, value in dist.items():
+        _check_distance(key, value)
     if dist:
         out["inputs_dist"] = dict(zip(_ids(dsp, dist, "inputs"), dist.values()))
     for flag in ("wildcard", "shrink"):
@@ -137,6 +149,32 @@ def _check_dispatch(dsp: Any, kw: dict) -> dict:
             _expect(kw[flag], bool, flag, "true or false")
             out[flag] = kw[flag]
     return out
+
+
+def _or_empty(value: Any) -> Any:
+    """``{}`` for an absent or ``null`` mapping; anything else as it is (so
+    ``[]``, ``""``, ``0`` or ``false`` are refused, not taken as nothing)."""
+    return {} if value is None else value
+
+
+def _check_distance(key: str, value: Any) -> None:
+    """An ``inputs_dist`` value: a finite number within float range."""
+    if type(value) not in (int, float):
+        raise BadRequest(
+            "wrong_type",
+            f"inputs_dist[{key!r}] must be a number, not {_kind(value)}",
+            field=f"inputs_dist[{key!r}]",
+        )
+    try:
+        finite = math.isfinite(float(value))
+    except OverflowError:
+        finite = False
+    if not finite:
+        raise BadRequest(
+            "out_of_range",
+            f"inputs_dist[{key!r}] is beyond float range: {str(value)[:40]}",
+            field=f"inputs_dist[{key!r}]",
+        )
 
 
 def _run_model(route: Route, kw: dict, form: str, opts: Any) -> dict:
@@ -211,6 +249,13 @@ def _encode(value: Any, opts: Any, node: Hashable) -> Any:
     try:
         return encode(value, max_depth=opts.max_depth, encoder=opts.encoder)
     except EncodeError as err:
+        if err.out_of_range:
+            raise Unprocessable(
+                "value_out_of_range",
+                f"the value of {node_key(node)!r}{err.where()} cannot be "
+                f"answered: {err}",
+                node=node_key(node),
+            ) from None
         raise Unencodable(
             "unencodable_value",
             f"the value of {node_key(node)!r}{err.where()} cannot be answered "
@@ -221,19 +266,29 @@ def _encode(value: Any, opts: Any, node: Hashable) -> Any:
 
 # -- function routes ---------------------------------------------------------
 def _call_function(route: Route, body: dict, opts: Any) -> dict:
-    """The reference's form: call the node's function with args and kwargs."""
-    args, kwargs = body.get("args", []), body.get("kwargs", {})
+    """The reference's form, run as a dispatch: ``args`` are the node's inputs
+    in order, ``kwargs`` its inputs by id; the node's input domain, filters and
+    the model's defaults apply as in a dispatch. Answers ``{"return": value}``
+    (an array for several outputs, ``null`` for none)."""
+    args, kwargs = body.get("args", []), _or_empty(body.get("kwargs"))
     _expect(args, list, "args", "an array")
-    _expect(kwargs, dict, "kwargs", "an object")
-    function: Callable = route.attr["function"]
-    try:
-        value = function(*args, **kwargs)
-    except Exception as ex:
-        raise Unprocessable(
-            "function_failed",
-            f"{node_key(route.node_id)!r} failed: {type(ex).__name__}: {ex}",
-        ) from None
-    return {"return": _encode(value, opts, route.node_id)}
+    _expect(kwargs, dict, "kwargs", "an object {input id: value}")
+    needed = [node_key(k) for k in route.attr["inputs"] if not isinstance(k, Token)]
+    if len(args) > len(needed):
+        raise BadRequest(
+            "wrong_arity",
+            f"{node_key(route.node_id)!r} takes {len(needed)} "
+            f"input{'' if len(needed) == 1 else 's'} "
+            f"({listed(needed)}), {len(args)} args given",
+        )
+    inputs = dict(zip(needed, args))
+    twice = [k for k in kwargs if k in inputs]
+    if twice:
+        raise BadRequest("wrong_arity", f"inputs given twice: {listed(twice)}")
+    inputs.update(kwargs)
+    outputs = _run_function(route, inputs, opts)["outputs"]
+    values = list(outputs.values())
+    return {"return": values[0] if len(values) == 1 else (values or None)}
 
 
 def _run_function(route: Route, inputs: Any, opts: Any) -> dict:

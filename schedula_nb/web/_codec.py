@@ -56,11 +56,17 @@ __all__ = ["EncodeError", "encode", "decode_body", "dumps"]
 
 _NONFINITE = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
 _KEY_TYPES = (int, float, bool, type(None))  # keys json makes str by itself
-_PLAIN_KINDS = "biuU"  # numpy dtype kinds whose tolist() is JSON as is
+_PLAIN_KINDS = "biuU"
+_SAFE_INT_BITS = (
+    4300 * 3
+)  # fewer bits than this: well under 4,300 digits  # numpy dtype kinds whose tolist() is JSON as is
 
 
 class EncodeError(TypeError):
     """A value JSON cannot carry; ``path`` is where it sits inside the value."""
+
+    #: the value is of a kind JSON carries, but too large (a 422, not a 500)
+    out_of_range = False
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -102,12 +108,65 @@ def decode_body(data: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
             "not_utf8", f"the body is not UTF-8 (invalid byte at {err.start})"
         ) from None
     try:
-        obj = json.loads(text, parse_constant=_refuse_constant)
+        obj = json.loads(
+            text, parse_constant=_refuse_constant, parse_float=_float, parse_int=_int
+        )
     except RecursionError:
         raise _too_deep(max_depth) from None
     except ValueError as err:
         raise BadRequest("malformed_json", f"malformed JSON: {err}") from None
-    return _untag(obj, 0, max_depth)
+    try:
+        return _untag(obj, 0, max_depth)
+    except _OutOfRange as err:
+        path = _path_to(obj, err.args[0]) or []
+        where = "".join(f"[{k!r}]" for k in path) or "the body"
+        raise BadRequest(
+            "out_of_range",
+            f"{where}: the number {err.args[0][:40]} is out of range (floats up "
+            f"to 1.8e308, integers up to {sys.get_int_max_str_digits()} digits)",
+            field=where,
+        ) from None
+
+
+class _Huge(str):
+    """A JSON number literal out of range: a float beyond ``1.8e308``, an
+    integer Python will not read (over 4,300 digits); kept to be reported."""
+
+
+class _OutOfRange(ValueError):
+    pass
+
+
+def _float(text: str) -> Any:
+    """A JSON float literal; one beyond float range (``1e400``) is kept as a
+    :class:`_Huge` for :func:`_untag` to refuse with where it is."""
+    value = float(text)
+    return value if math.isfinite(value) else _Huge(text)
+
+
+def _int(text: str) -> Any:
+    """A JSON integer literal; one too long for Python is kept as a _Huge."""
+    try:
+        return int(text)
+    except ValueError:
+        return _Huge(text)
+
+
+def _path_to(obj: Any, target: Any) -> list | None:
+    """The keys leading to ``target`` (by identity) inside ``obj``, or None.
+
+    >>> x = _Huge('1e400')
+    >>> _path_to({'inputs_dist': {'a': x}}, x)
+    ['inputs_dist', 'a']
+    """
+    if obj is target:
+        return []
+    if isinstance(obj, (dict, list)):
+        for key, value in obj.items() if isinstance(obj, dict) else enumerate(obj):
+            found = _path_to(value, target)
+            if found is not None:
+                return [key, *found]
+    return None
 
 
 def _refuse_constant(name: str) -> Any:
@@ -125,6 +184,8 @@ def _untag(obj: Any, depth: int, max_depth: int) -> Any:
             raise _too_deep(max_depth)
         return [_untag(v, depth + 1, max_depth) for v in obj]
     if not isinstance(obj, dict):
+        if type(obj) is _Huge:
+            raise _OutOfRange(obj)
         return obj
     if depth >= max_depth:
         raise _too_deep(max_depth)
@@ -177,8 +238,10 @@ class _Encoder:
 
     def encode(self, v: Any, depth: int) -> Any:
         t = type(v)
-        if t is str or t is int or t is bool or v is None:
+        if t is str or t is bool or v is None:
             return v
+        if t is int:
+            return v if v.bit_length() < _SAFE_INT_BITS else _checked_int(v)
         if t is float:
             return v if math.isfinite(v) else {"$float": repr(v)}
         if depth >= self.max_depth:
@@ -204,7 +267,7 @@ class _Encoder:
             if isinstance(k, str):
                 key = str(k)
             elif isinstance(k, _KEY_TYPES):
-                key = json.dumps(k)
+                key = json.dumps(_checked_int(k) if type(k) is int else k)
             else:
                 raise EncodeError(f"dict key {k!r} ({type(k).__name__}) is not JSON")
             out[key] = self._child(x, depth, k)
@@ -281,6 +344,28 @@ class _Encoder:
         if isinstance(v, pd.Index):
             return self.encode(list(v), depth)
         return self._builtin(v, depth)  # Timestamp is a datetime ...
+
+
+def _checked_int(v: int) -> int:
+    """``v`` if Python can write it in decimal (at most
+    ``sys.get_int_max_str_digits()`` digits), else an out-of-range EncodeError.
+
+    >>> _checked_int(10 ** 5000)
+    Traceback (most recent call last):
+    ...
+    schedula_nb.web._codec.EncodeError: an integer of 5001 digits is beyond the 4300 digits Python writes
+    """
+    try:
+        str(v)
+    except ValueError:
+        digits = int(v.bit_length() * math.log10(2)) + 1
+        err = EncodeError(
+            f"an integer of {digits} digits is beyond the "
+            f"{sys.get_int_max_str_digits()} digits Python writes"
+        )
+        err.out_of_range = True
+        raise err from None
+    return v
 
 
 def _sorted(items: Any) -> list:

@@ -122,6 +122,9 @@ _OVERLAYS: list[dict[str, Any]] = [
     {"selector": "node.sh-provenance", "style": {"border-color": "#3182bd"}},
     {"selector": "node.sh-provenance", "style": {"border-width": 3}},
     {"selector": "edge.sh-provenance", "style": {"width": 3}},
+    # functions whose outcome a dispatch with reuse= took over (not called)
+    {"selector": "node.sh-reused", "style": {"border-style": "dashed"}},
+    {"selector": "node.sh-reused", "style": {"background-opacity": 0.55}},
     {"selector": "node.sh-selected", "style": {"border-width": 4}},
     {"selector": "node.sh-selected", "style": {"border-color": "#000000"}},
     {"selector": ".sh-hidden", "style": {"display": "none"}},
@@ -310,6 +313,11 @@ class LaidOutView:
         if rules != getattr(self, "_routes", []):
             self._routes = list(rules)
             self._set_style(stylesheet() + self._routes)
+
+    def batch(self) -> Any:
+        """A context in which the widget's changes go out as one message
+        (a live re-dispatch updates and restyles the elements: sent once)."""
+        return self.widget.hold_sync()
 
 
 class GraphView(LaidOutView):

@@ -60,6 +60,11 @@ class Explorer(w.VBox):
         ``'cose'``, ``'grid'``, ``'circle'``, ``'concentric'``.
     live
         Re-dispatch on every change of an input (after ``delay`` seconds).
+    reuse
+        Each dispatch reuses the last solution shown (``dispatch(...,
+        reuse=...)``): only the functions a changed input reaches run again;
+        the others are drawn with a dashed border (``show_reused``) and the
+        status line counts them beside the dispatch's time.
     fields
         The data nodes the inputs form offers (default: the model's sources,
         the nodes with a default value and the solution's inputs).
@@ -98,6 +103,8 @@ class Explorer(w.VBox):
     hops = traitlets.Int(0, min=0)
     #: search text: matching nodes are highlighted
     query = traitlets.Unicode("")
+    #: mark the functions a dispatch with reuse took over (dashed border)
+    show_reused = traitlets.Bool(True)
 
     def __init__(
         self,
@@ -105,6 +112,7 @@ class Explorer(w.VBox):
         *,
         layout: str = "dot",
         live: bool = False,
+        reuse: bool = True,
         delay: float = 0.3,
         fields: Iterable[Hashable] | None = None,
         height: str = "480px",
@@ -123,6 +131,7 @@ class Explorer(w.VBox):
                 f"explore() takes a Dispatcher or a Solution, not {type(obj).__name__}"
             )
         self.model = model
+        self.reuse = reuse
         self.max_nodes = max_nodes
         #: the nodes drawn when the level is too big to draw whole (else None)
         self.window: set | None = None
@@ -181,6 +190,7 @@ class Explorer(w.VBox):
             hops=self.hops,
             color_by=self.color_by,
             query=self.query,
+            show_reused=self.show_reused,
         )
 
     def _window(self) -> set | None:
@@ -329,10 +339,10 @@ class Explorer(w.VBox):
 
     def set_view(self, **options: Any) -> Explorer:
         """Change how the graph is shown: ``color_by``, ``hide_unreached``,
-        ``hops``, ``layout``."""
+        ``hops``, ``show_reused``, ``layout``."""
         layout = options.pop("layout", None)
         for name, value in options.items():
-            if name not in ("color_by", "hide_unreached", "hops"):
+            if name not in ("color_by", "hide_unreached", "hops", "show_reused"):
                 raise TypeError(f"set_view() got an unknown option {name!r}")
             setattr(self, name, value)
         if layout is not None:
@@ -371,7 +381,9 @@ class Explorer(w.VBox):
 
     def dispatch(self) -> Solution | None:
         """Dispatch the top model with the form's inputs and outputs and show the
-        new solution in place; ``None`` (and the fields marked) if a field is bad."""
+        new solution in place; ``None`` (and the fields marked) if a field is bad.
+        With ``reuse`` (the default) what did not change is taken over from
+        the solution shown (see ``docs/reuse.md``)."""
         self.debounce.cancel()
         values, errors = self.form.read()
         if errors:
@@ -380,7 +392,8 @@ class Explorer(w.VBox):
             )
             return None
         outputs = list(self.form.outputs.value) or None
-        sol = self.model.dispatch(inputs=values, outputs=outputs)
+        last = self.levels[0].solution if self.reuse else None
+        sol = self.model.dispatch(inputs=values, outputs=outputs, reuse=last)
         self._show_solution(sol)
         return sol
 
@@ -410,8 +423,9 @@ class Explorer(w.VBox):
             if positions:
                 self._set_routes(positions)
                 self.graph.set_layout(self.graph.layout_name, positions)
-        self.graph.update(nodes, edges)
-        self._refresh()
+        with self.graph.batch():  # the new data and classes in one message
+            self.graph.update(nodes, edges)
+            self._refresh()
 
     def export_html(self, path: Any, title: str | None = None) -> Any:
         """Write the explorer's current state as a static HTML page (ipywidgets

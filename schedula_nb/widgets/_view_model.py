@@ -229,12 +229,15 @@ class View:
         highlight: Iterable[Hashable] = (),
         matched: Iterable[Hashable] = (),
         hidden: Iterable[Hashable] = (),
+        reused: bool = True,
     ) -> dict[str, str]:
         """Element id -> CSS classes of every node and edge for a view state.
 
         Base classes are kind and status (or time, ``by_time``); overlays:
         ``sh-selected``, ``sh-provenance`` (nodes in ``highlight`` and edges
-        between them), ``sh-match`` (search hits) and ``sh-hidden``.
+        between them), ``sh-match`` (search hits), ``sh-hidden`` and, with
+        ``reused``, ``sh-reused`` (functions whose outcome a dispatch with
+        ``reuse=`` took over from the earlier solution).
         """
         base = self.time_classes() if by_time else {}
         ids = {node: eid for eid, node in self.node_of.items()}  # inner ones too
@@ -244,7 +247,11 @@ class View:
             "sh-provenance": high,
             "sh-match": {ids[n] for n in matched if n in ids},
             "sh-hidden": {ids[n] for n in hidden if n in ids},
+            "sh-reused": set(),
         }
+        if reused and self.solution is not None:
+            taken = getattr(self.solution, "reused", ())
+            marks["sh-reused"] = {self.ids[n] for n in taken if n in self.ids}
         out = {}
         for el in self.nodes:
             eid = el["id"]
@@ -285,9 +292,11 @@ class View:
             return "model: " + " · ".join(parts)
         n = self.counts()
         elapsed = run_time(sol) or 0.0
+        reused = len(getattr(sol, "reused", ()))
+        took = f" · {reused} reused" if reused else ""
         return (
             f"{n['input']} input · {n['computed']} computed · {n['failed']} failed"
-            f" · {n['domain']} out of domain · {elapsed * 1e3:.3g} ms"
+            f" · {n['domain']} out of domain{took} · {elapsed * 1e3:.3g} ms"
         )
 
 

@@ -20,6 +20,7 @@ def visible_classes(
     hops: int = 0,
     color_by: str = "status",
     query: str = "",
+    show_reused: bool = True,
 ) -> dict[str, str]:
     """Element id -> classes of ``view`` under these options.
 
@@ -50,6 +51,7 @@ def visible_classes(
         highlight=highlight,
         matched=matches(dsp, query),
         hidden=hidden,
+        reused=show_reused,
     )
 
 

@@ -1,5 +1,6 @@
 """``benchmarks/explorer_browser.py`` runs (small sizes) and measures what it
-says: a drawn graph and live round trips (times are printed, not checked)."""
+says: a drawn graph and live round trips, on the tutorial and on a slow
+model with and without reuse (times are printed, not checked)."""
 
 import json
 import subprocess
@@ -23,6 +24,8 @@ def test_benchmark_runs(tmp_path):
             "60",
             "--trips",
             "2",
+            "--slow-trips",
+            "2",
             "--json",
             str(out),
         ],
@@ -35,4 +38,6 @@ def test_benchmark_runs(tmp_path):
     [row] = results["draw"]
     assert row["nodes"] == 61 and row["seconds"] > 0
     assert results["round_trip"]["n"] == 2 and results["round_trip"]["median"] > 0
+    for reuse in (True, False):  # the slow model, with and without reuse
+        assert results[f"slow_round_trip_reuse_{reuse}"]["n"] == 2
     assert "explore() -> drawn" in done.stdout and "round trip" in done.stdout

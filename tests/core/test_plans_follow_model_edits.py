@@ -35,7 +35,7 @@ def test_an_unrelated_node_keeps_the_plan_and_its_trace():
 def test_a_cheaper_producer_of_a_kept_node_is_used_at_once():
     dsp = _chain()
     dsp.dispatch({"a": 1}, ["c"])
-    dsp.add_function("shortcut", lambda x: -x, ["a"], ["c"], weight=-0.5)
+    dsp.add_function("shortcut", lambda x: -x, ["a"], ["c"], inp_weight={"a": 0.5})
     sol = dsp.dispatch({"a": 1}, ["c"])
     assert sol["c"] == -1 and "g" not in sol.workflow.nodes
 
@@ -147,6 +147,6 @@ def test_a_sub_model_edit_on_the_way_is_used_at_once():
     top = _parent_of(child)
     top.dispatch({"x": 1}, ["y"])
     tables = _child_tables(child)
-    child.add_function("shortcut", lambda a: -a, ["a"], ["c"], weight=-0.5)
+    child.add_function("shortcut", lambda a: -a, ["a"], ["c"], inp_weight={"a": 0.5})
     sol = top.dispatch({"x": 1}, ["y"])
     assert sol["y"] == -1 and _child_tables(child) is not tables

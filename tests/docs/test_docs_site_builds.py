@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
-pytestmark = pytest.mark.slow
+# Sphinx runs every notebook: minutes on a busy 2-core machine (a hang guard).
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def site(tmp_path_factory):
         capture_output=True,
         text=True,
         env={**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
-        timeout=280,
+        timeout=1100,
     )
     took = time.perf_counter() - start
     log = proc.stdout + proc.stderr
@@ -127,3 +128,10 @@ def test_links_checker_finds_a_broken_link(tmp_path):
         "a.html: b.html#x (no such id)",
         "b.html: c.html (no such file)",
     ]
+
+
+def test_reuse_page_runs_its_examples(site):
+    html = (site[0] / "reuse.html").read_text()
+    assert html.count('class="cell_output') >= 5
+    assert "['tariff', 'report'], ['fit', 'load']" in html  # only what changed ran
+    assert "CacheStats(hits=2, misses=2" in html

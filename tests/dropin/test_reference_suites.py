@@ -12,7 +12,8 @@ import pytest
 
 from .suites import run
 
-pytestmark = [pytest.mark.compat, pytest.mark.slow]
+# Two whole suites, each in a fresh interpreter: minutes, not seconds.
+pytestmark = [pytest.mark.compat, pytest.mark.slow, pytest.mark.timeout(1800)]
 
 #: formulas passes the same tests on both
 FORMULAS_GAPS: dict = {}
@@ -45,10 +46,6 @@ SCHEDULA_GAPS = {
     "test_dispatcher.TestDispatch::test_input_dists": (
         "edits made in place to dmap's attribute dicts are not seen by the "
         "cached plans; the model's methods are"
-    ),
-    "test_dispatcher.TestDispatch::test_verbose": (
-        "verbose=True logs the timings after the dispatch on 'schedula_nb', "
-        "not live on 'schedula.utils.sol'; no custom verbose callable"
     ),
     "test_dispatcher.TestDispatch::test_wildcard": "integer wildcard levels (wildcard=2)",
     "test_dispatcher.TestDispatch::test_with_outputs": (

@@ -37,3 +37,19 @@ def test_literals_are_parsed_never_evaluated(shell):
     assert result.result["out"] == {"a": [1, 2], "b": "x y"}
     result, out = run(shell, "%dispatch m v=__import__('os').getcwd()")
     assert not result.success and "not a Python literal" in out.stderr
+
+
+def test_a_cached_step_runs_once_for_the_same_values(shell):
+    run(shell, "import schedula_nb as sh\nruns = []")
+    cell = (
+        "%%dsp m\n@sh.cache(maxsize=4)\ndef slow(v) -> 'out':\n"
+        "    runs.append(v)\n    return v * 2\n\n"
+        "def other(w) -> 'z':\n    return w\n"
+    )
+    assert run(shell, cell)[0].success
+    for line in ("%dispatch m v=3", "%dispatch m v=3 w=1 --outputs out,z"):
+        result, out = run(shell, line)
+        assert result.success, out.stderr
+        assert result.result["out"] == 6
+    assert shell.user_ns["runs"] == [3]
+    assert shell.user_ns["slow"].stats().hits == 1

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("flask")
 
-from .web_models import small_model, tutorial_model  # noqa: E402
+from .web_models import SMALL_FUNCTIONS, small_model, tutorial_model  # noqa: E402
 
 
 @pytest.fixture
@@ -22,4 +22,5 @@ def small():
 
 @pytest.fixture
 def client(small):
-    return small.web().app().test_client()
+    """The small model served with every function route on."""
+    return small.web(functions=SMALL_FUNCTIONS).app().test_client()

@@ -37,7 +37,7 @@ def test_each_route_answers_its_own_node():
     dsp = sh.Dispatcher(name="m")
     dsp.add_function("f<0>", lambda x: x + 1, ["a"], ["b"])
     dsp.add_function("f 0", lambda x: x + 2, ["a"], ["c"])
-    client = dsp.web().app().test_client()
+    client = dsp.web(functions=["f<0>", "f 0"]).app().test_client()
     assert client.post("/m/f-0", json={"args": [0]}).json == {"return": 1}
     assert client.post("/m/f-0-2", json={"args": [0]}).json == {"return": 2}
 
@@ -92,7 +92,8 @@ def test_depth_limits_the_sub_model_levels():
 
 
 def test_sub_model_routes_dispatch_and_describe_the_child():
-    client = _with_sub_model(nested=False).web().app().test_client()
+    web = _with_sub_model(nested=False).web(functions=["/parent/the-child/g"])
+    client = web.app().test_client()
     r = client.post("/parent/the-child", json={"inputs": {"x": 2}, "outputs": ["y"]})
     assert r.json == {"outputs": {"y": 20}}
     r = client.post("/parent/the-child/g", json={"inputs": {"x": 3}})

@@ -22,6 +22,10 @@ def tutorial_model() -> sh.Dispatcher:
     return globs["dsp"]
 
 
+#: every function node of ``small_model``: its routes are off unless listed
+SMALL_FUNCTIONS = ["double", "inc", "boom", "positive_sqrt", "split"]
+
+
 def small_model() -> sh.Dispatcher:
     """``a -double-> b -inc-> c -boom-> d`` (boom always raises), a guarded
     ``positive_sqrt`` (a -> r), ``split`` (a, k -> p, q) with k defaulting to 10."""
@@ -48,3 +52,38 @@ def _non_negative(x):
 def _split(x, k):
     """Return x and x times k."""
     return x, x * k
+
+
+def hostile_target() -> sh.Dispatcher:
+    """``small_model`` with every function route worth attacking: a filter, a
+    result too long to write (``huge``), and a file reader left unlisted."""
+    dsp = small_model()
+    dsp.add_function("scaled", _same, ["a"], ["s"], filters=[_times_100])
+    dsp.add_function("huge", _huge, ["k"], ["h"], input_domain=_small_int)
+    dsp.add_function("read_file", _read, ["path"], ["text"])
+    return dsp
+
+
+#: the function routes ``hostile_target`` is served with (not ``read_file``)
+HOSTILE_FUNCTIONS = [*SMALL_FUNCTIONS, "scaled", "huge"]
+
+
+def _same(x):
+    return x
+
+
+def _times_100(x):
+    return x * 100
+
+
+def _small_int(k):
+    return type(k) is int and 0 <= k <= 6000
+
+
+def _huge(k):
+    return 10**k
+
+
+def _read(path):
+    with open(path) as f:
+        return f.read()

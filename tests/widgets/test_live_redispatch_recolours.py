@@ -39,7 +39,9 @@ def test_tutorial_live_reads_the_key(tutorial, tmp_path):
     assert ex.classes()["read_key"] == "sh-function sh-domain"
     ex.set_inputs(key_fpath=sol["key_fpath"], decrypted=sh.EMPTY)
     ex.set_inputs(encrypted_fpath=sol["encrypted_fpath"])
-    assert ex.classes()["read_key"] == "sh-function sh-ran"  # the key file exists now
+    # The key file exists now: read at the first edit (its domain is asked
+    # again), taken over from that solution at the second (reuse).
+    assert ex.classes()["read_key"] == "sh-function sh-ran sh-reused"
     assert ex.classes()["generate_key"] == "sh-function sh-reached"  # not run
     assert ex.solution["decrypted"] == "secret message"
 
@@ -79,3 +81,28 @@ def test_status_data_reaches_the_browser(fragile):
     ex.set_inputs(x=0)
     ex.dispatch()
     assert node.data["status"] == "failed" and "data" in sent and "classes" in sent
+
+
+def _branches():
+    """Two branches: ``a -> f -> b`` and ``c -> g -> d``."""
+    dsp = sh.Dispatcher(name="branches")
+    dsp.add_function("f", abs, ["a"], ["b"])
+    dsp.add_function("g", abs, ["c"], ["d"])
+    return dsp
+
+
+def test_live_reuses_the_last_solution_and_marks_what_it_took_over():
+    ex = sh.explore(_branches()({"a": 1, "c": 1}), live=True, delay=0)
+    ex.set_inputs(c=5)
+    assert ex.solution.reused == {"f"}
+    assert ex.classes()["f"] == "sh-function sh-ran sh-reused"
+    assert ex.classes()["g"] == "sh-function sh-ran"
+    assert "1 reused" in ex.ui.status.value and " ms" in ex.ui.status.value
+    ex.set_view(show_reused=False)
+    assert ex.classes()["f"] == "sh-function sh-ran"
+
+
+def test_reuse_can_be_turned_off():
+    ex = sh.explore(_branches()({"a": 1, "c": 1}), live=True, delay=0, reuse=False)
+    ex.set_inputs(c=5)
+    assert ex.solution.reused == set() and "reused" not in ex.ui.status.value
