@@ -119,7 +119,7 @@ class ModelBuilder:
             "callback": callback,
             "wildcard": wildcard,
             "description": description,
-            "filters": filters,
+            "filters": filters or None,  # an empty list is no filter
             "await_result": await_result,
         }
         attr.update((k, v) for k, v in optional.items() if v is not None)
