@@ -230,7 +230,10 @@ def check_dispatch_flags(inputs_dist: Any, **flags: Any) -> None:
     schedula_nb.ModelError: dispatch: stopper must be None or an event (threading.Event ...), not 5
     """
     distances(inputs_dist, "inputs_dist", "dispatch")
-    for name in ("wildcard", "no_call", "shrink", "rm_unused_nds"):
+    wildcard = flags.get("wildcard", False)
+    if not (type(wildcard) is int and wildcard == 2):  # 2: computable ones only
+        flag(wildcard, "wildcard", "dispatch")
+    for name in ("no_call", "shrink", "rm_unused_nds"):
         flag(flags.get(name, False), name, "dispatch")
     verbose = flags.get("verbose", False)
     if not callable(verbose):

@@ -338,7 +338,9 @@ class Dispatcher(Doors, ModelBuilder):
         dists = {k: d["initial_dist"] for k, d in defaults.items()}
         dists.update(inputs_dist)
         wild = (
-            wildcard_inputs(self, nodes, inputs, outputs) if wildcard else frozenset()
+            wildcard_inputs(self, nodes, inputs, outputs, wildcard)
+            if wildcard
+            else frozenset()
         )
         sol = Solution(
             None,

@@ -105,7 +105,7 @@ def plan_for(
     key = (
         frozenset(inputs),
         frozenset(outputs or ()),
-        bool(wildcard),
+        2 if type(wildcard) is int and wildcard == 2 else bool(wildcard),
         bool(shrink),
         bool(no_call),
         frozenset(inputs_dist.items()) if shrink else None,
@@ -142,14 +142,23 @@ def plan_for(
 
 
 def wildcard_inputs(
-    dsp: Any, searched: Mapping, inputs: Mapping, outputs: list | None
+    dsp: Any,
+    searched: Mapping,
+    inputs: Mapping,
+    outputs: list | None,
+    level: Any = True,
 ) -> frozenset:
-    """Inputs that are also outputs: they feed their functions and are recomputed."""
+    """Inputs that are also outputs: they feed their functions and are
+    recomputed; with ``level`` 2 (``wildcard=2``), only those some function
+    can compute (the others are plain inputs), as in the reference."""
     if not (inputs and outputs):
         return frozenset()
-    nodes = dsp.dmap.nodes
+    nodes, pred = dsp.dmap.nodes, dsp.dmap.pred
     return frozenset(
         k
         for k in inputs
-        if k in outputs and k in searched and nodes[k].get("wildcard", True)
+        if k in outputs
+        and k in searched
+        and nodes[k].get("wildcard", True)
+        and (level != 2 or pred[k])
     )

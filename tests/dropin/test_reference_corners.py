@@ -142,3 +142,22 @@ def test_shrink_dsp_keeps_the_last_solution(ref):
     assert last[nb] == {"a": -1, "b": 1, "c": 1}
     assert list(last[ref]) == ["a", "b", "c"]
     assert all(v is ref.NONE for v in last[ref].values())
+
+
+def _loop(sh):
+    """b is given and also computable (from a through c): a wildcard output."""
+    dsp = sh.Dispatcher()
+    dsp.add_function("f", lambda a: a + 1, ["a"], ["c"])
+    dsp.add_function("g", lambda c: c * 10, ["c"], ["b"])
+    dsp.add_function("h", lambda b: -b, ["b"], ["d"])
+    return dsp
+
+
+@pytest.mark.parametrize("wildcard", [True, 2])
+def test_wildcard_levels_match_the_reference(ref, wildcard):
+    # a is an output with no producer: a wildcard with True, an input with 2
+    sols = [
+        dict(_loop(sh).dispatch({"a": 1, "b": 5}, ["a", "b", "d"], wildcard=wildcard))
+        for sh in (ref, nb)
+    ]
+    assert sols[1] == sols[0]
