@@ -40,7 +40,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 SKIP_SYSTEM_DEPS ?=
 
 .PHONY: help setup system-deps python-deps lab test lint format pytest notebooks \
-        bench docs widgets-js clean distclean
+        bench compat docs widgets-js clean distclean
 
 help:
 	@echo "make lab        set up, then open JupyterLab on notebooks/tutorial.ipynb"
@@ -49,6 +49,7 @@ help:
 	@echo "make lint       ruff check ."
 	@echo "make format     ruff format . and ruff check --fix ."
 	@echo "make bench      run benchmarks/run.py and benchmarks/search_floor.py"
+	@echo "make compat     schedula's and formulas' own test suites, on the reference and on schedula_nb"
 	@echo "make docs       build the documentation site into docs/_build/html"
 	@echo "make widgets-js rebuild the explorer's bundled graph (npm: cytoscape.js + dagre)"
 	@echo "make clean      remove caches and build output (distclean: also $(VENV))"
@@ -140,6 +141,12 @@ notebooks: python-deps
 bench: python-deps
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/search_floor.py
+	$(PY) benchmarks/formulas_workbook.py
+
+# Code written for schedula, unchanged, on schedula_nb: the suites of schedula
+# 1.6.15 and formulas 1.3.4 (from their PyPI sdists), each side's passes.
+compat: python-deps
+	$(PY) tests/dropin/suites.py
 
 # The site: notebooks executed now, warnings are errors (tests/docs checks it too).
 docs: python-deps

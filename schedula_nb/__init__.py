@@ -9,85 +9,114 @@ A drop-in for the ``schedula`` API: ``import schedula_nb as sh``.
 ...     return a + b
 >>> dsp(inputs={'a': 1, 'b': 2})
 Solution({'a': 1, 'b': 2, 'c': 3})
+
+Every public name loads with its first use (PEP 562), so ``import
+schedula_nb`` costs almost nothing; ``IMPORT_ALL=True`` in the environment
+loads them all at once, as the reference's package does.
 """
 
-from typing import Any
+from __future__ import annotations
 
-from . import core
-from .core import *  # noqa: F403 - the core's public names, listed in core.__all__
+import importlib
+import os
 
 __version__ = "0.1.0"
 
-#: the executors' names, loaded with their first use (``schedula_nb.execution``)
-_EXECUTION = (
-    "DaskExecutor",
-    "Executor",
-    "ExecutorShutdown",
-    "PoolExecutor",
-    "ProcessExecutor",
-    "ProcessPoolExecutor",
-    "ThreadExecutor",
-    "await_result",
-    "register_executor",
-    "shutdown_executor",
-    "shutdown_executors",
-)
+#: module (relative to this package) -> the public names it gives
+_MODULES = {
+    ".core": (
+        "BlueDispatcher",
+        "Blueprint",
+        "DiGraph",
+        "DispatchPipe",
+        "Dispatcher",
+        "DispatcherAbort",
+        "DispatcherError",
+        "EMPTY",
+        "END",
+        "ExecutorError",
+        "Failure",
+        "MapDispatch",
+        "ModelError",
+        "NONE",
+        "PLOT",
+        "SELF",
+        "SINK",
+        "START",
+        "SkipNode",
+        "Solution",
+        "SubDispatch",
+        "SubDispatchFunction",
+        "SubDispatchPipe",
+        "Token",
+        "add_args",
+        "add_function",
+        "are_in_nested_dicts",
+        "bypass",
+        "combine_dicts",
+        "combine_nested_dicts",
+        "get_nested_dicts",
+        "inf",
+        "kk_dict",
+        "load_default_values",
+        "load_dispatcher",
+        "load_map",
+        "map_dict",
+        "map_list",
+        "parent_func",
+        "partial",
+        "replicate_value",
+        "run_model",
+        "save_default_values",
+        "save_dispatcher",
+        "save_map",
+        "selector",
+        "stack_nested_keys",
+        "stlp",
+        "summation",
+    ),
+    ".execution": (
+        "DaskExecutor",
+        "Executor",
+        "ExecutorShutdown",
+        "PoolExecutor",
+        "ProcessExecutor",
+        "ProcessPoolExecutor",
+        "ThreadExecutor",
+        "await_result",
+        "register_executor",
+        "shutdown_executor",
+        "shutdown_executors",
+    ),
+    ".utils.gen": ("counter",),
+    "._alias": ("alias", "unalias"),
+    "._notebook": ("explore", "load_ipython_extension", "unload_ipython_extension"),
+}
 
-__all__ = [
-    *core.__all__,
-    *_EXECUTION,
-    "explore",
-    "load_ipython_extension",
-    "unload_ipython_extension",
-]
+#: public name -> the module that gives it
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
+
+__all__ = list(_WHERE)
 
 
-def explore(obj: Any, **options: Any) -> Any:
-    """The interactive explorer of a model or a solution (an ipywidgets
-    container; needs ``pip install 'schedula_nb[widgets]'``). Options: see
-    ``schedula_nb.widgets.Explorer``.
-
-    >>> import schedula_nb as sh
-    >>> dsp = sh.Dispatcher(name='demo')
-    >>> dsp.add_function('f', abs, ['a'], ['b'])
-    'f'
-    >>> sh.explore(dsp({'a': -1})).select('f').selected
-    'f'
-    """
-    from .widgets import explore as _explore
-
-    return _explore(obj, **options)
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'schedula_nb' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # found once, then a plain attribute
+    return value
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXECUTION:
-        from . import execution
-
-        return getattr(execution, name)
-    raise AttributeError(f"module 'schedula_nb' has no attribute {name!r}")
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
-def load_ipython_extension(ip: Any) -> None:
-    """``%load_ext schedula_nb``: the magics ``%%dsp``, ``%dispatch``,
-    ``%explore`` and the display hook (see ``schedula_nb.ipython``)."""
-    from .ipython import load_ipython_extension as load
+if os.environ.get("IMPORT_ALL") == "True":  # the reference's switch: all at once
+    for _name in __all__:
+        __getattr__(_name)
 
-    load(ip)
+if os.environ.get("SCHEDULA_NB_ALIAS"):  # see schedula_nb.alias
+    from ._alias import alias_from_environment
 
-
-def unload_ipython_extension(ip: Any) -> None:
-    """``%unload_ext schedula_nb``: remove what loading registered."""
-    from .ipython import unload_ipython_extension as unload
-
-    unload(ip)
-
-
-for _error in (
-    core.DispatcherAbort,
-    core.DispatcherError,
-    core.ExecutorError,
-    core.ModelError,
-    core.SkipNode,
-):
-    _error.__module__ = "schedula_nb"  # tracebacks say schedula_nb.DispatcherError
-del _error
+    alias_from_environment()

@@ -62,3 +62,25 @@ def test_search_floor_runs_and_its_minimal_search_answers_right(tmp_path):
     text = _run_quick("search_floor.py", tmp_path / "floor.md")
     assert "| chain-100 |" in text and "| vehicle-701 |" in text
     assert "n/a" not in text.split("| scenario |")[1]  # all three sides ran
+
+
+@pytest.mark.slow
+@pytest.mark.compat
+def test_formulas_workbook_benchmark_runs_and_both_sides_agree():
+    """``formulas_workbook.py``: formulas on the reference and on schedula_nb
+    (through the switch) compute the same answers; the script exits non-zero
+    otherwise, and the table names every phase."""
+    pytest.importorskip("formulas")
+    pytest.importorskip("schedula")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "formulas_workbook.py")]
+        + ["--rows", "20", "--repeat", "1", "--calls", "5"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    assert "answers equal on both sides" in proc.stdout
+    for phase in ("load", "finish", "calculate", "compiled", "total", "dispatcher"):
+        assert f"\n{phase} " in proc.stdout, phase

@@ -97,3 +97,7 @@ __all__ = [
     "save_map",
     "stack_nested_keys",
 ]
+
+for _error in (DispatcherAbort, DispatcherError, ExecutorError, ModelError, SkipNode):
+    _error.__module__ = "schedula_nb"  # tracebacks say schedula_nb.DispatcherError
+del _error

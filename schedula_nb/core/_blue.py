@@ -15,10 +15,11 @@ is cheap to copy and to pickle, and builds as many models as asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+import inspect
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from ._tokens import EMPTY
+from ._dispatcher import Dispatcher
 
 __all__ = ["BlueDispatcher", "Blueprint", "blue_of_dispatcher", "blue_of_wrapper"]
 
@@ -127,8 +128,6 @@ class BlueDispatcher(Blueprint):
         description: str = "",
         executor: Any = False,
     ) -> None:
-        from ._dispatcher import Dispatcher
-
         super().__init__(
             Dispatcher,
             dmap=dmap,
@@ -139,54 +138,68 @@ class BlueDispatcher(Blueprint):
             executor=executor,
         )
 
-    def add_data(
-        self, data_id: Hashable | None = None, **kwargs: Any
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.add_data``."""
-        return self._defer("add_data", data_id, **kwargs)
+    # The recording methods (add_data, add_function ...) are made below, one
+    # per Dispatcher method, with that method's own signature.
 
-    def add_function(
-        self,
-        function_id: Hashable | None = None,
-        function: Callable | None = None,
-        inputs: Iterable | None = None,
-        outputs: Iterable | None = None,
-        **kwargs: Any,
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.add_function``."""
-        return self._defer(
-            "add_function", function_id, function, inputs, outputs, **kwargs
-        )
 
-    def add_func(
-        self, function: Callable, outputs: Iterable | None = None, **kwargs: Any
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.add_func``."""
-        return self._defer("add_func", function, outputs, **kwargs)
+def _recorder(method: str, order: tuple = ()) -> Callable:
+    """A ``BlueDispatcher`` method that records ``Dispatcher.<method>``.
 
-    def add_dispatcher(self, dsp: Any, *args: Any, **kwargs: Any) -> BlueDispatcher:
-        """Record ``Dispatcher.add_dispatcher``."""
-        return self._defer("add_dispatcher", dsp, *args, **kwargs)
+    It takes the arguments as the reference's blueprint method does (the
+    model's signature; ``order`` lists parameters whose positions the
+    reference's blueprint swaps), checks them at once (a wrong call fails
+    where it is written, not when the blueprint is registered), records them
+    by name and returns the blueprint so calls chain.
+    """
+    signature = _signature(getattr(Dispatcher, method), order)
 
-    def add_from_lists(
-        self,
-        data_list: Iterable[dict] | None = None,
-        fun_list: Iterable[dict] | None = None,
-        dsp_list: Iterable[dict] | None = None,
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.add_from_lists``."""
-        return self._defer(
-            "add_from_lists",
-            None if data_list is None else list(data_list),
-            None if fun_list is None else list(fun_list),
-            None if dsp_list is None else list(dsp_list),
-        )
+    def record(self: BlueDispatcher, *args: Any, **kwargs: Any) -> BlueDispatcher:
+        try:
+            bound = signature.bind(self, *args, **kwargs).arguments
+        except TypeError as err:
+            raise TypeError(f"BlueDispatcher.{method}: {err}") from None
+        named = {k: v for k, v in bound.items() if k not in ("self", "kwargs")}
+        return self._defer(method, **named, **bound.get("kwargs", {}))
 
-    def set_default_value(
-        self, data_id: Hashable, value: Any = EMPTY, initial_dist: float = 0.0
-    ) -> BlueDispatcher:
-        """Record ``Dispatcher.set_default_value``."""
-        return self._defer("set_default_value", data_id, value, initial_dist)
+    record.__name__ = method
+    record.__qualname__ = f"BlueDispatcher.{method}"
+    record.__doc__ = (
+        f"Record ``Dispatcher.{method}`` (same arguments); return the blueprint."
+    )
+    record.__signature__ = signature.replace(return_annotation="BlueDispatcher")
+    return record
+
+
+def _signature(function: Callable, swapped: tuple) -> inspect.Signature:
+    """``function``'s signature, the two parameters ``swapped`` exchanged."""
+    signature = inspect.signature(function)
+    if not swapped:
+        return signature
+    params = list(signature.parameters.values())
+    names = [p.name for p in params]
+    i, j = (names.index(n) for n in swapped)
+    params[i], params[j] = params[j], params[i]
+    return signature.replace(parameters=params)
+
+
+_RECORDED = (
+    "add_data",
+    "add_function",
+    "add_func",
+    "add_dispatcher",
+    "add_from_lists",
+    "set_default_value",
+)
+
+
+#: the reference's BlueDispatcher.add_func takes its two flags the other way
+#: round from Dispatcher.add_func (positional calls follow each one's order)
+_SWAPPED = {"add_func": ("inputs_defaults", "inputs_kwargs")}
+
+
+def _add_recorders() -> None:
+    for method in _RECORDED:
+        setattr(BlueDispatcher, method, _recorder(method, _SWAPPED.get(method, ())))
 
 
 _NOT_KWARGS = ("type", "index", "inputs", "outputs", "function")
@@ -266,3 +279,6 @@ def extend_dispatcher(dsp: Any, blues: Iterable, memo: dict | None = None) -> An
             blue = blue_of_dispatcher(blue, memo)
         blue.register(obj=dsp, memo=memo)
     return dsp
+
+
+_add_recorders()

@@ -10,15 +10,18 @@ import copy as _copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._compat import STATE as _compat_state
 from ._doors import Doors
 from ._exceptions import ModelError
 from ._functions import selector
 from ._graph import DiGraph
+from ._lookup import get_node
 from ._model import ModelBuilder
 from ._nested_search import run_nested_search
 from ._plan import Plan, plan_for, wildcard_inputs
 from ._prefetch import Prefetch, resolve_executor
 from ._prune import shrunk_model, sub_model, sub_model_from_graph
+from ._prune_subs import prune_sub_models
 from ._replay import compile_trace, replay
 from ._search import run_search
 from ._solution import Solution
@@ -143,7 +146,7 @@ class Dispatcher(Doors, ModelBuilder):
         """
         if graph is None:
             graph = self.solution.workflow
-        return sub_model_from_graph(
+        sub = sub_model_from_graph(
             self,
             sources,
             graph,
@@ -154,6 +157,7 @@ class Dispatcher(Doors, ModelBuilder):
             wildcard,
             avoid_cycles,
         )
+        return prune_sub_models(sub, links=True) if _update_links else sub
 
     def shrink_dsp(
         self,
@@ -174,6 +178,22 @@ class Dispatcher(Doors, ModelBuilder):
         ['a', 'b', 'f']
         """
         return shrunk_model(self, inputs, outputs, inputs_dist, wildcard)
+
+    def get_node(self, *node_ids: Any, node_attr: Any = NONE) -> tuple:
+        """A node of this model, or of a sub-model at any depth, and its path:
+        ``(value or attributes, path)`` (``node_attr``: see
+        ``schedula_nb.core._lookup``; the default gives a data node's value in
+        the last solution, a function node's function).
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> sol = dsp({'a': -2})
+        >>> dsp.get_node('b'), dsp.get_node('f')
+        ((2, ('b',)), (<built-in function abs>, ('f',)))
+        """
+        return get_node(self, node_ids, node_attr)
 
     # -- dispatch ------------------------------------------------------------
     def dispatch(
@@ -262,6 +282,8 @@ class Dispatcher(Doors, ModelBuilder):
         """``dispatch`` without its output selection; ``store`` keeps the
         solution as ``self.solution``; ``at_once``: on an asynchronous
         executor, return a pending solution at once (``_pending``)."""
+        if no_call and _is_id_list(inputs):  # the reference's form: ids only
+            inputs = dict.fromkeys(inputs, NONE)
         inputs = _check_mapping(inputs, "inputs")
         inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
         outputs = self._check_outputs(outputs)
@@ -409,6 +431,8 @@ class Dispatcher(Doors, ModelBuilder):
             )
         outputs = list(outputs)
         missing = [k for k in outputs if k not in self.dmap.nodes]
+        if missing and _compat_state["reference"]:  # see schedula_nb.compat
+            return [k for k in outputs if k in self.dmap.nodes]
         if missing:
             raise ModelError(f"dispatch: outputs not in the model: {missing!r}")
         return outputs
@@ -440,6 +464,10 @@ class Dispatcher(Doors, ModelBuilder):
         from ._blue import extend_dispatcher
 
         return extend_dispatcher(self, blues, memo)
+
+
+def _is_id_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple, set, frozenset))
 
 
 def _asynchronous(exe: Any, model: Any) -> bool:

@@ -1,14 +1,21 @@
 """Two-level distances: ``inf(inf=k, num=x)`` sorts after every plain number
 when ``k > 0``, and adds component-wise.
 
+Arithmetic is component-wise, a plain number standing for ``inf(0, x)``
+in sums and differences and for itself in products, quotients and powers
+(as in the reference: ``inf(1, 2) * 2`` is ``inf(2, 4)``).
+
 >>> d = inf(1, 2) + 3
 >>> d, d > 1e300, inf.format(4) == 4
 (inf(inf=1, num=5), True, True)
+>>> inf(1, 2) * 2, 2 / inf(1, 2), inf(1, 2) ** 2, inf(1, 2) % 3
+(inf(inf=2, num=4), inf(inf=2.0, num=1.0), inf(inf=1, num=4), inf(inf=1, num=2))
 """
 
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +67,46 @@ class inf:
     def __rsub__(self, other: Any) -> inf:
         a, b = self._pair(other)
         return inf(a - self._inf, b - self._num)
+
+    def _scaled(self, other: Any, op: Any, reflected: bool = False) -> inf:
+        """``op`` component-wise; a plain number applies to both components."""
+        a, b = tuple(other) if isinstance(other, inf) else (other, other)
+        if reflected:
+            return inf(op(a, self._inf), op(b, self._num))
+        return inf(op(self._inf, a), op(self._num, b))
+
+    def __mul__(self, other: Any) -> inf:
+        return self._scaled(other, operator.mul)
+
+    def __rmul__(self, other: Any) -> inf:
+        return self._scaled(other, operator.mul, True)
+
+    def __truediv__(self, other: Any) -> inf:
+        return self._scaled(other, operator.truediv)
+
+    def __rtruediv__(self, other: Any) -> inf:
+        return self._scaled(other, operator.truediv, True)
+
+    def __floordiv__(self, other: Any) -> inf:
+        return self._scaled(other, operator.floordiv)
+
+    def __rfloordiv__(self, other: Any) -> inf:
+        return self._scaled(other, operator.floordiv, True)
+
+    def __mod__(self, other: Any) -> inf:
+        return self._scaled(other, operator.mod)
+
+    def __rmod__(self, other: Any) -> inf:
+        return self._scaled(other, operator.mod, True)
+
+    def __pow__(self, other: Any) -> inf:
+        return self._scaled(other, operator.pow)
+
+    def __rpow__(self, other: Any) -> inf:
+        return self._scaled(other, operator.pow, True)
+
+    def __trunc__(self) -> inf:
+        return inf(math.trunc(self._inf), math.trunc(self._num))
 
     def __neg__(self) -> inf:
         return inf(-self._inf, -self._num)

@@ -23,10 +23,12 @@ __all__ = ["ModelBuilder", "add_function", "unused_node_id"]
 
 
 def _id_list(ids: Any, what: str) -> list:
-    """Validate a list of node ids given as ``inputs`` or ``outputs``."""
+    """Validate a list of node ids given as ``inputs`` or ``outputs``: a
+    list or tuple is kept, any other iterable (a dict's keys, a generator,
+    taken once) becomes a list, so the node's ids can be indexed."""
     if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
         raise ModelError(f"{what} must be a list of node ids, not {ids!r}")
-    return ids
+    return ids if isinstance(ids, (list, tuple)) else list(ids)
 
 
 class ModelBuilder:
@@ -174,6 +176,9 @@ class ModelBuilder:
 
         No ``inputs`` means the function starts from ``START``; no ``outputs``
         sends its result to ``SINK``. A repeated id gets ``<0>``, ``<1>`` ...
+        With a ``function_id`` and no ``function`` the node is a placeholder
+        (as in the reference): the model's shape is complete, and a dispatch
+        that reaches the node records its failure (no function to call).
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher()
@@ -184,8 +189,13 @@ class ModelBuilder:
         >>> dsp.dispatch(inputs={'a': 1, 'b': 2})
         Solution({'a': 1, 'b': 2, 'c': 2, 'd': 2})
         """
+        if function is None and function_id is None:
+            raise ModelError(
+                "add_function: give a function, or a function_id for a "
+                "placeholder node (its function set later)"
+            )
         for name, f in (("function", function), ("input_domain", input_domain)):
-            if (f is not None or name == "function") and not callable(f):
+            if f is not None and not callable(f):
                 raise ModelError(
                     f"add_function({function_id!r}): {name} must be callable, not {f!r}"
                 )

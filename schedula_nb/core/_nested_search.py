@@ -24,7 +24,7 @@ from ._exceptions import DispatcherAbort, DispatcherError
 from ._nodes import fail, run_data, run_function
 from ._plan import PLAN_CACHE_SIZE, Plan, plan_for, untouched_since
 from ._search import seed_initial
-from ._solution import Solution, taken_from
+from ._solution import Solution, edge_value, taken_from
 from ._submodel import as_ids, feeds_back
 from ._tables import SearchTables
 from ._tokens import NONE, START
@@ -185,16 +185,16 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     child = attr["function"]
     # The inputs that have arrived, in the order they arrived.
     arrived = sorted(
-        (u for u in attr["inputs"] if u in s.visit and u in s),
-        key=lambda u: (s.visit[u], f.key[u]),
+        (u for u in attr["inputs"] if _passes(s, u)),
+        key=lambda u: (s.visit.get(u, d), f.key[u]),
     )
-    given = {u: s[u] for u in arrived}
+    given = {u: edge_value(s, u) for u in arrived}
     domain = attr.get("input_domain")
-    if domain is not None and not s.no_domain:
+    if domain is not None and not s.no_domain and not s.no_call:  # no values
         try:
             ok = domain(given)
         except Exception as ex:
-            fail(s, node, ex)
+            fail(s, node, ex, "SUB-DSP DOMAIN")
             return
         if not ok:  # not visited: the next input that arrives asks again
             del s.visit[node]
@@ -258,14 +258,21 @@ def _among(ids: tuple, kept: set) -> tuple:
 def _forward(heap: list, f: Frame, u: Any, node: Hashable, d: float) -> None:
     """Data node ``u`` of ``f`` arrived at running sub-model ``node``."""
     s = f.sol
-    if u not in s:
+    if not _passes(s, u):
         return
     if _came_from(f, u, node):
         if not feeds_back(f.tb.nodes[node], u, f.children[node].sol.visit):
             return  # all the child nodes it feeds are known already
         s.handed_back.add((u, node))  # the workflow shows the edge back
     # A closed child records it as given, but stays stopped.
-    _input(heap, f.children[node], f.tb.nodes[node]["inputs"][u], s[u], d)
+    _input(heap, f.children[node], f.tb.nodes[node]["inputs"][u], edge_value(s, u), d)
+
+
+def _passes(s: Solution, u: Hashable) -> bool:
+    """Whether data node ``u`` passes a value on: visited with one, or a
+    wildcard input, which passes the value it was given from the start,
+    before its own visit (see ``edge_value``)."""
+    return u in s.wildcards or (u in s.visit and u in s)
 
 
 def _stopped_at(f: Frame, v: Hashable, out: Any) -> None:
@@ -346,6 +353,8 @@ def _deliver(heap: list, f: Frame, c: Hashable, d: float) -> None:
     parent, node, value = f.parent, f.node, f.sol[c]
     ps, key, seen = parent.sol, parent.key, parent.seen
     for p in f.links[c]:
+        if p in ps.wildcards and _given_by_parent(f, c):
+            continue  # a wildcard must be computed, not handed its own value
         if p not in ps.visit:
             ps.est.setdefault(p, {})[node] = value
             if p in parent.tb.waits:
@@ -355,6 +364,13 @@ def _deliver(heap: list, f: Frame, c: Hashable, d: float) -> None:
             if s is None or d < s:
                 seen[p] = d
                 heappush(heap, (d, (2, *key[p][1:]), p, parent))
+
+
+def _given_by_parent(f: Frame, c: Hashable) -> bool:
+    """Whether child data node ``c`` took its value from the parent only."""
+    s = f.sol
+    est = s.estimates(c)
+    return START in est and not taken_from(s, c, est, c in f.tb.waits)
 
 
 def _known(f: Frame, v: Hashable) -> None:

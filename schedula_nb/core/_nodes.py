@@ -273,19 +273,22 @@ def _should_raise(raises: Any, ex: BaseException) -> bool:
     return bool(raises)
 
 
-def fail(sol: Solution, node: Hashable, ex: Exception) -> None:
-    """Record a node's failure; raise it as a DispatcherError if asked to."""
-    sol.failures[node] = Failure.from_exception(node, ex)
+def fail(
+    sol: Solution, node: Hashable, ex: Exception, stage: str = "DISPATCHING"
+) -> None:
+    """Record a node's failure; raise it as a DispatcherError if asked to
+    (``stage``: what failed, in the reference's words, see ``Failure``)."""
+    sol.failures[node] = Failure.from_exception(node, ex, stage)
     name = "/".join(map(str, sol.full_name + (node,)))
     if _should_raise(sol.raises, ex):
         if isinstance(ex, DispatcherError):
             ex.update(sol)
             raise ex
         raise DispatcherError(
-            f"Failed DISPATCHING '{name}' due to:\n  {ex!r}",
+            f"Failed {stage} '{name}' due to:\n  {ex!r}",
             sol=sol,
             ex=ex,
             node_id=node,
         ) from ex
     if sol.raises != "":
-        log.warning("Failed DISPATCHING %r due to: %r", name, ex)
+        log.warning("Failed %s %r due to: %r", stage, name, ex)

@@ -21,7 +21,7 @@ from typing import Any
 from ._solution import Solution
 from ._wrappers import SubDispatchFunction
 
-__all__ = ["DispatchPipe", "SubDispatchPipe"]
+__all__ = ["DispatchPipe", "NoSub", "SubDispatchPipe"]
 
 
 class SubDispatchPipe(SubDispatchFunction):
@@ -160,7 +160,13 @@ def _first_two(t: tuple) -> tuple:
     return t[:2]
 
 
-class DispatchPipe(SubDispatchPipe):
+class NoSub:
+    """A marker base: the wrapper's sub-solution is not kept in the parent's
+    workflow (``DispatchPipe`` is one); the reference's name, for code that
+    checks ``isinstance(func, NoSub)``."""
+
+
+class DispatchPipe(NoSub, SubDispatchPipe):
     """A ``SubDispatchPipe`` whose solution is not nested in a parent's as a
     sub-solution: a plain, fast function node.
 

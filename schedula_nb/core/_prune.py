@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from ._graph import DiGraph
+from ._prune_subs import graphs_of, prune_sub_models
 from ._tokens import NONE, SINK, START
 
 __all__ = ["shrunk_model", "sub_model", "sub_model_from_graph"]
@@ -171,7 +172,9 @@ def shrunk_model(
     if not inputs:
         if not outputs:
             return dsp.copy_structure()
-        return sub_model_from_graph(dsp, outputs, dsp.dmap, reverse=True)
+        return prune_sub_models(
+            sub_model_from_graph(dsp, outputs, dsp.dmap, reverse=True)
+        )
     flags = _holdable(dsp)
     inputs = set(inputs)
     run = partial(dsp._dispatch, outputs=outputs, wildcard=wildcard, no_call=True)
@@ -181,10 +184,12 @@ def shrunk_model(
         rm_unused_nds=True,
         wait_in=dict.fromkeys(flags, False),
     )
+    runs = [sol]
     edges = set(sol.workflow.edges)
     dists = {**sol.dist, **(inputs_dist or {})}
     while True:
         sol = run(dict.fromkeys(inputs, NONE), inputs_dist=dists, wait_in=dict(flags))
+        runs.append(sol)
         edges.update(sol.workflow.edges)
         released = _release_waiting(sol, flags)
         if not released:
@@ -193,7 +198,8 @@ def shrunk_model(
     union = DiGraph()
     union.add_edges_from(edges)
     targets = list(outputs) if outputs else list(sol)
-    return sub_model_from_graph(dsp, targets, union, reverse=True)
+    cut = sub_model_from_graph(dsp, targets, union, reverse=True)
+    return prune_sub_models(cut, graphs_of(*runs))
 
 
 def _holdable(dsp: Any) -> dict:

@@ -44,10 +44,16 @@ class Failure:
     node: Hashable
     kind: str
     exception: BaseException | None = None
+    #: what was running when it failed: ``'DISPATCHING'`` (the node's own
+    #: work) or ``'SUB-DSP DOMAIN'`` (a sub-model's input_domain), as the
+    #: reference names them in its messages
+    stage: str = "DISPATCHING"
 
     @classmethod
-    def from_exception(cls, node: Hashable, ex: BaseException) -> Failure:
-        return cls(node, "error", ex)
+    def from_exception(
+        cls, node: Hashable, ex: BaseException, stage: str = "DISPATCHING"
+    ) -> Failure:
+        return cls(node, "error", ex, stage)
 
     @cached_property
     def traceback(self) -> str:
@@ -61,7 +67,13 @@ class Failure:
 
     def __reduce__(self) -> tuple:
         # The text goes along: a pickled exception loses its traceback.
-        return _failure, (self.node, self.kind, self.exception, self.traceback)
+        return _failure, (
+            self.node,
+            self.kind,
+            self.exception,
+            self.traceback,
+            self.stage,
+        )
 
     @property
     def message(self) -> str:
@@ -71,8 +83,10 @@ class Failure:
         return f"{self.node!r} failed: {self.exception!r}"
 
 
-def _failure(node: Hashable, kind: str, ex: Any, text: str) -> Failure:
-    failure = Failure(node, kind, ex)
+def _failure(
+    node: Hashable, kind: str, ex: Any, text: str, stage: str = "DISPATCHING"
+) -> Failure:
+    failure = Failure(node, kind, ex, stage)
     failure.__dict__["traceback"] = text
     return failure
 
@@ -173,6 +187,30 @@ class Solution(Doors, dict):
             self._dsp = self.plan.dsp
         return self._dsp
 
+    def get_sub_dsp_from_workflow(
+        self,
+        sources: Any,
+        reverse: bool = False,
+        add_missing: bool = False,
+        check_inputs: bool = True,
+    ) -> Any:
+        """The sub-model this dispatch reached by a breadth-first search from
+        ``sources`` over its workflow (``reverse``: towards the predecessors);
+        see ``Dispatcher.get_sub_dsp_from_workflow``.
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('f', abs, ['a'], ['b'])
+        'f'
+        >>> dsp.add_function('g', abs, ['x'], ['y'])
+        'g'
+        >>> sorted(dsp({'a': -1}).get_sub_dsp_from_workflow(['a']).nodes)
+        ['a', 'b', 'f']
+        """
+        return self.dsp.get_sub_dsp_from_workflow(
+            sources, self.workflow, reverse, add_missing, check_inputs
+        )
+
     def result(self, timeout: float | None = None) -> Solution:
         """The solution with its final values.
 
@@ -232,7 +270,7 @@ class Solution(Doors, dict):
     def _errors(self) -> dict:
         """node -> message, as the reference keeps them."""
         return {
-            n: f"Failed DISPATCHING '{n}' due to:\n  {f.exception!r}"
+            n: f"Failed {f.stage} '{n}' due to:\n  {f.exception!r}"
             for n, f in self.failures.items()
             if f.kind == "error"
         }
@@ -341,6 +379,10 @@ def _build_workflow(sol: Solution) -> DiGraph:
                 if n not in sol.visit and n is not START and nodes[n]["type"] != "data"
             ]
         )
+    if sol.no_call:  # nothing was computed: the edges carry no value
+        for targets in wf.succ.values():
+            for edge in targets.values():
+                edge.pop("value", None)
     return wf
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 from ._exceptions import ModelError
 from ._ids import unused_node_id
+from ._nested import kk_dict
+from ._tokens import SINK, Token
 
 __all__ = ["add_dispatcher", "as_ids", "feeds_back", "mapping"]
 
@@ -50,6 +52,8 @@ def mapping(ids: Any, what: str, owner: Hashable) -> dict:
     {'a': 'a', 'b': 'b'}
     >>> mapping({'a': ['x', 'y']}, 'inputs', 'S')
     {'a': ('x', 'y')}
+    >>> mapping(['a', {'b': ['x', 'y']}], 'outputs', 'S')
+    {'a': 'a', 'b': ('x', 'y')}
     """
     if ids is None:
         return {}
@@ -60,7 +64,10 @@ def mapping(ids: Any, what: str, owner: Hashable) -> dict:
             f"add_dispatcher({owner!r}): {what} must be a list of ids or a "
             f"dict of parent id -> child id, not {ids!r}"
         )
-    return {k: k for k in ids}
+    entries = list(ids)
+    if not any(isinstance(k, Mapping) for k in entries):
+        return {k: k for k in entries}
+    return mapping(kk_dict(*entries), what, owner)  # ids mixed with dicts
 
 
 def _check_child_ids(child: Any, ids: Iterable, what: str, owner: Hashable) -> None:
@@ -100,7 +107,9 @@ def add_dispatcher(
     with a dict of the inputs that have arrived), and its outputs reach
     the parent as the child computes them. Its solution is kept in
     ``sol.sub_sol`` under the node's index path. ``include_defaults``
-    copies the child's default values of its inputs to the parent.
+    copies the child's default values of its inputs to the parent. ``dsp``
+    may also be a dict of ``add_from_lists`` arguments (``data_list``,
+    ``fun_list``, ``dsp_list``) that builds the sub-model.
     Mapping ids the child does not have are refused here.
 
     >>> import schedula_nb as sh
@@ -114,6 +123,10 @@ def add_dispatcher(
     >>> sol, sol.sub_sol[(-1, 0)]
     (Solution({'a': 3, 'b': 6}), Solution({'x': 3, 'y': 6}))
     """
+    if isinstance(dsp, Mapping):  # the reference's add_from_lists arguments
+        lists = dsp
+        dsp = type(self)(name=dsp_id or "unknown", executor=self.executor)
+        dsp.add_from_lists(**lists)
     if not hasattr(dsp, "dmap"):
         raise ModelError(f"add_dispatcher: {dsp!r} is not a model (a Dispatcher)")
     if input_domain is not None and not callable(input_domain):
@@ -163,9 +176,13 @@ def _mappings(
     inputs_prefix: str,
     outputs_prefix: str,
 ) -> tuple[dict, dict]:
-    """``inputs`` and ``outputs`` as checked dicts (prefixes applied)."""
-    inputs = mapping(inputs, "inputs", owner)
-    outputs = mapping(outputs, "outputs", owner)
+    """``inputs`` and ``outputs`` as checked dicts (prefixes applied); none
+    given maps every data node of the child (but the special tokens) to
+    itself, as the reference does."""
+    every = [k for k, a in child.dmap.nodes.items() if a["type"] == "data"]
+    every = [k for k in every if not isinstance(k, Token)]
+    inputs = mapping(every if inputs is None else inputs, "inputs", owner)
+    outputs = mapping(every if outputs is None else outputs, "outputs", owner)
     if inputs_prefix:
         inputs = {f"{inputs_prefix}{k}": v for k, v in inputs.items()}
     if outputs_prefix:
@@ -176,6 +193,8 @@ def _mappings(
             for k, v in outputs.items()
         }
     entries = [c for v in inputs.values() for c in as_ids(v)]
+    if SINK not in child.dmap.nodes and SINK in (*entries, *outputs):
+        child.add_data(SINK)  # as the reference: mapping SINK gives the child one
     _check_child_ids(child, entries, "inputs", owner)
     _check_child_ids(child, list(outputs), "outputs", owner)
     nodes = parent.dmap.nodes

@@ -17,7 +17,8 @@ its model does (the last solution and the pipe caches are dropped).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Mapping
+import keyword
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from ._exceptions import DispatcherError
@@ -73,7 +74,26 @@ class SubDispatch:
     'sub'
     >>> dsp({'d': {'a': 3}})['e']
     {'b': 4, 'c': 2}
+
+    Given a blueprint, a wrapper is a blueprint of the wrapper:
+
+    >>> blue = sh.BlueDispatcher().add_function('f', abs, ['a'], ['b'])
+    >>> pipe = sh.DispatchPipe(blue, 'f', ['a'], ['b'])
+    >>> pipe
+    <Blueprint of DispatchPipe: 0 calls>
+    >>> pipe.register(memo={})(-3)
+    3
     """
+
+    def __new__(cls, dsp: Any = None, *args: Any, **kwargs: Any) -> Any:
+        """A wrapper of a blueprint is a blueprint (as in the reference): it
+        builds the wrapper, and the model, at ``register(memo=...)``, so
+        one blueprint shared by several wrappers builds one model."""
+        from ._blue import Blueprint
+
+        if isinstance(dsp, Blueprint):
+            return Blueprint(cls, dsp, *args, **kwargs)
+        return super().__new__(cls)
 
     def __init__(
         self,
@@ -230,6 +250,7 @@ class SubDispatchFunction(SubDispatch):
         first_arg_as_kw: bool = False,
     ) -> None:
         dsp = original = registered(dsp)
+        inputs = _kept(inputs)
         outputs = None if outputs is None else list(outputs)
         if shrink:
             dsp = dsp.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
@@ -245,9 +266,11 @@ class SubDispatchFunction(SubDispatch):
             output_type_kw=output_type_kw,
         )
         self.__doc__ = getattr(original, "__doc__", None)
-        self.inputs = [] if inputs is None else list(inputs)
+        #: the input ids, in argument order: the object given (a list, a dict
+        #: ...) is kept as is, and read at each call, so code that edits it
+        #: later (as code written for the reference does) is followed
+        self.inputs = inputs
         self.first_arg_as_kw = first_arg_as_kw
-        self.__signature__ = self._signature()
 
     def _blue_kwargs(self) -> dict:
         return {
@@ -263,16 +286,24 @@ class SubDispatchFunction(SubDispatch):
             "first_arg_as_kw": self.first_arg_as_kw,
         }
 
-    def _signature(self) -> inspect.Signature:
-        """The inputs as parameters; a trailing run of inputs with default
-        values shows them."""
+    @property
+    def __signature__(self) -> inspect.Signature:
+        """The inputs as parameters (a trailing run of inputs with default
+        values shows them) when every input id is a Python name; otherwise
+        ``(*args, **kw)``: ids of any hashable kind are valid node ids, and
+        none is ever turned into a parameter name it cannot be."""
         p = inspect.Parameter
+        ids = list(self.inputs)
+        if not all(_is_parameter_name(k) for k in ids) or len(set(ids)) < len(ids):
+            return inspect.Signature(
+                [p("args", p.VAR_POSITIONAL), p("kw", p.VAR_KEYWORD)]
+            )
         defaults = self.dsp.default_values
         params, trailing = [], True
-        for k in reversed(self.inputs):
+        for k in reversed(ids):
             trailing = trailing and k in defaults
             default = defaults[k]["value"] if trailing else p.empty
-            params.append(p(str(k), p.POSITIONAL_OR_KEYWORD, default=default))
+            params.append(p(k, p.POSITIONAL_OR_KEYWORD, default=default))
         params.reverse()
         if self._var_keyword:
             params.append(p("kw", p.VAR_KEYWORD))
@@ -325,3 +356,23 @@ class SubDispatchFunction(SubDispatch):
                 raise unreachable_error(self.name, sol, outputs)
             return sol[outputs[0]]
         return super()._return(sol)
+
+
+def _kept(inputs: Any) -> Any:
+    """``inputs`` as given when it is a container that can be read at every
+    call (a list, tuple, dict ...); a one-shot iterable becomes a list."""
+    if inputs is None:
+        return []
+    if isinstance(inputs, Collection) and not isinstance(inputs, (str, bytes)):
+        return inputs
+    if isinstance(inputs, (str, bytes)) or not isinstance(inputs, Iterable):
+        raise TypeError(f"inputs must be a list of node ids, not {inputs!r}")
+    return list(inputs)
+
+
+def _is_parameter_name(node_id: Any) -> bool:
+    return (
+        isinstance(node_id, str)
+        and node_id.isidentifier()
+        and not keyword.iskeyword(node_id)
+    )

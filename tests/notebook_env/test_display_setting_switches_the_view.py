@@ -8,7 +8,9 @@ from .shells import HOUSE, run
 
 
 def test_display_modes(shell, monkeypatch):
-    monkeypatch.delattr(sh, "explore")  # 'explorer' without one: the drawing
+    # 'explorer' without one: the drawing (names load lazily: drop the entry too)
+    monkeypatch.delattr(sh, "explore", raising=False)
+    monkeypatch.delitem(sh._WHERE, "explore")
     run(shell, "%%dsp house\n" + HOUSE)
     dsp = shell.user_ns["house"]
     data, _ = shell.display_formatter.format(dsp)

@@ -7,7 +7,9 @@ from .shells import HOUSE, run
 
 
 def test_without_explorer_says_so_and_draws(shell, monkeypatch):
-    monkeypatch.delattr(sh, "explore")  # as in a build without the explorer
+    # as in a build without the explorer (names load lazily: drop the entry too)
+    monkeypatch.delattr(sh, "explore", raising=False)
+    monkeypatch.delitem(sh._WHERE, "explore")
     run(shell, "%%dsp house\n" + HOUSE)
     assert not hasattr(sh, "explore")
     result, out = run(shell, "%explore house")

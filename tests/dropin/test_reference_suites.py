@@ -1,0 +1,83 @@
+"""schedula's and formulas' own test suites, unchanged, on schedula_nb.
+
+Each suite runs twice in fresh interpreters, on the reference and through
+``python -m schedula_nb run`` (``import schedula`` gives schedula_nb); the
+outcomes are compared test by test. Every test the reference passes and
+schedula_nb does not is named below, with the reason; the docs page
+"Differences from schedula" explains each. A listed test that starts to
+pass fails this test too, so the list never lies.
+"""
+
+import pytest
+
+from .suites import run
+
+pytestmark = [pytest.mark.compat, pytest.mark.slow]
+
+#: formulas passes the same tests on both
+FORMULAS_GAPS: dict = {}
+
+_ASYNC = (
+    "the reference's asynchronous executors return futures at once; "
+    "schedula_nb's block until the values are known (issue #16, in progress)"
+)
+
+#: schedula's own tests that schedula_nb does not pass yet, and why
+SCHEDULA_GAPS = {
+    **{
+        f"test_dispatcher.TestAsyncParallel::{name}": _ASYNC
+        for name in (
+            *(
+                f"test_{kind}_{n}_{executor}"
+                for kind in ("abort", "errors", "shutdown")
+                for n, executor in enumerate(
+                    ("async", "parallel", "parallel_pool", "parallel_dispatch"), 1
+                )
+            ),
+            "test_await_result",
+            "test_dispatch",
+            "test_dispatch_pipe",
+            "test_multiple",
+            "test_parallel_dispatch",
+            "test_shutdown_executors",
+        )
+    },
+    "test_setup.TestSetup::test_project_version": "schedula_nb has its own version",
+    "test_dispatcher.TestDispatch::test_input_dists": (
+        "edits made in place to dmap's attribute dicts are not seen by the "
+        "cached plans; the model's methods are"
+    ),
+    "test_dispatcher.TestDispatch::test_verbose": (
+        "verbose=True logs the timings after the dispatch on 'schedula_nb', "
+        "not live on 'schedula.utils.sol'; no custom verbose callable"
+    ),
+    "test_dispatcher.TestDispatch::test_wildcard": "integer wildcard levels (wildcard=2)",
+    "test_dispatcher.TestDispatch::test_with_outputs": (
+        "a sub-model's domain comparing a str with an int: order of the "
+        "values given to the sub-model's input_domain"
+    ),
+    "test_dispatcher.TestNodeOutput::test_set_node_output": "Solution._set_node_output (private)",
+    "test_dispatcher.TestPipe::test_pipe": "sol.pipe's nested layout",
+}
+
+
+def _compare(project, gaps):
+    ref, nb = run(project, on_schedula_nb=False), run(project, on_schedula_nb=True)
+    assert ref.passed, f"the reference passed none of {project}'s tests"
+    missing = ref.passed - nb.passed
+    assert missing <= set(gaps), sorted(missing - set(gaps))
+    closed = set(gaps) - missing
+    assert not closed, f"these pass now: remove them from the gaps: {sorted(closed)}"
+    return ref, nb
+
+
+def test_formulas_suite_passes_what_the_reference_passes():
+    pytest.importorskip("formulas")
+    ref, nb = _compare("formulas", FORMULAS_GAPS)
+    assert len(nb.passed) >= 0.95 * len(ref.passed)
+
+
+def test_schedula_suite_fails_only_where_named():
+    pytest.importorskip("schedula")
+    pytest.importorskip("ddt")
+    _compare("schedula", SCHEDULA_GAPS)
