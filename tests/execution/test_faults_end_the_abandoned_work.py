@@ -191,3 +191,25 @@ def test_the_fault_ends_the_work_and_the_program_exits(tmp_path, executor, fault
     pids = [int(p.name.split("-")[1]) for p in tmp_path.glob("started-*")]
     if executor in PROCESSES and fault != "death":  # the abandoned call ended
         assert pids and all(_gone(pid) for pid in pids), pids
+
+
+def _slow_alternative(a):
+    time.sleep(1.0)
+    return -a
+
+
+def test_a_call_the_search_did_not_need_leaves_the_pool_alive():
+    # Not a fault: the cheaper producer answered first. The costlier one,
+    # started at once and still running, is dropped without ending the
+    # pool's workers (a new pool would cost more than letting it end).
+    dsp = sh.Dispatcher()
+    dsp.add_function("fast", abs, ["a"], ["b"])
+    dsp.add_function("slow", _slow_alternative, ["a"], ["b"], weight=5)
+    exe = sh.PoolExecutor(None, sh.ProcessPoolExecutor(2), asynchronous=False)
+    try:
+        assert dsp.dispatch({"a": -1}, executor=exe)["b"] == 1
+        pool = exe._process._pool
+        assert dsp.dispatch({"a": -2}, executor=exe)["b"] == 2
+        assert exe._process._pool is pool
+    finally:
+        exe.shutdown(False)
