@@ -26,13 +26,17 @@ _ASYNC = {
     "searched inside the parent's search (their calls go to processes; their "
     "search, filters and callbacks do not): fewer process ids",
     "test_multiple": "input domains receive values, never futures, so "
-    "await_domain=False changes nothing and the timings differ",
+    "await_domain=False changes nothing; its sums of elapsed seconds then "
+    "match the reference's or not, by the machine's load",
     "test_await_result": "an output a function gives as NONE is left out, as "
     "in the sequential dispatch (the reference keeps NONE on its async "
     "executors, where it learns the value after the search)",
     "test_shutdown_executors": "worker processes are the standard library's "
     "multiprocessing processes, not multiprocess's",
 }
+
+#: gaps whose test asserts wall-clock sums: they pass or fail by the load
+MAY_PASS = {"test_dispatcher.TestAsyncParallel::test_multiple"}
 
 #: schedula's own tests that schedula_nb does not pass, and why
 SCHEDULA_GAPS = {
@@ -61,7 +65,7 @@ def _compare(project, gaps):
     assert ref.passed, f"the reference passed none of {project}'s tests"
     missing = ref.passed - nb.passed
     assert missing <= set(gaps), sorted(missing - set(gaps))
-    closed = set(gaps) - missing
+    closed = set(gaps) - missing - MAY_PASS
     assert not closed, f"these pass now: remove them from the gaps: {sorted(closed)}"
     return ref, nb
 
