@@ -282,18 +282,24 @@ class Prefetch:
         if times is not None:
             self.sol.t_start[node], self.sol.t_end[node] = times
 
-    def _drop(self, handle: Any) -> None:
-        """Cancel a call whose result is not needed (best effort)."""
+    def _drop(self, handle: Any, gently: bool = False) -> None:
+        """Cancel a call whose result is not needed (best effort). ``gently``:
+        a call the search did not need, not one it gave up on: the executor's
+        ``discard`` (if any) may let it end on its own where stopping it costs
+        more (a pool of processes)."""
         if handle is not _REJECTED and not isinstance(handle, _Deferred):
+            cancel = self.executor.cancel
+            if gently:
+                cancel = getattr(self.executor, "discard", cancel)
             try:
-                self.executor.cancel(handle)
+                cancel(handle)
             except Exception:  # noqa: BLE001 - best effort, the result is unused
                 pass
 
     def close(self) -> None:
         """Cancel the calls the search never needed."""
         for handle in self.handles.values():
-            self._drop(handle)
+            self._drop(handle, gently=True)
         self.handles.clear()
         for child in self.children:
             child.close()

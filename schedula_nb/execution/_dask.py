@@ -51,7 +51,7 @@ class _Task:
     """A node's call: waiting to be sent, then its Dask future (or the error
     met sending it)."""
 
-    __slots__ = ("node", "fn", "args", "key", "future", "error", "times")
+    __slots__ = ("node", "fn", "args", "key", "future", "error", "times", "again")
 
     def __init__(self, node: Hashable, fn: Callable, args: list) -> None:
         self.node, self.fn, self.args = node, fn, tuple(args)
@@ -59,6 +59,7 @@ class _Task:
         self.future: Any = None
         self.error: BaseException | None = None
         self.times: tuple | None = None  # (start, end) on the worker
+        self.again = False  # sent a second time, after its worker died
 
 
 class DaskExecutor:
@@ -146,10 +147,22 @@ class DaskExecutor:
             value, *task.times = fut.result()
             return value
         except KilledWorker as ex:
+            if not task.again:  # maybe a task beside it killed the worker
+                return self._again(task, timeout, stopper)
             raise WorkerLost(
                 f"node {task.node!r} on executor {self.name!r}: the Dask "
-                f"workers running it died ({ex})"
+                f"workers running it died, twice ({ex})"
             ) from None
+
+    def _again(self, task: _Task, timeout: float | None, stopper: Any) -> Any:
+        """Send a call whose worker died once more: Dask fails every task
+        that was on a worker when it died (queued ones too), so a healthy
+        call queued behind one that kills its worker gets its value now that
+        the killer has failed; the killer fails again, for good."""
+        task.again = True
+        task.key = _key(task.node)
+        (task.future,) = self._map([task])
+        return self.result(task, timeout, stopper)
 
     def call_times(self, task: _Task) -> tuple | None:
         """``(start, end)`` of a finished call on its worker, if known."""

@@ -230,6 +230,17 @@ class PoolExecutor:
             if kill is not None:
                 kill(call.future)
 
+    def discard(self, call: _Call) -> None:
+        """Drop a call the search did not need: as ``cancel``, but a call
+        already running in a pool of processes ends on its own (ending the
+        pool's workers would cost a new pool); ``shutdown`` ends it if it
+        still runs then."""
+        if isinstance(call.target, ProcessPoolExecutor):
+            call.outer.cancel()
+            call.future.cancel()
+            return
+        self.cancel(call)
+
     def track(self, dispatch: cf.Future) -> None:
         """A dispatch returned at once runs on this executor until
         ``dispatch`` is done: ``shutdown(wait=True)`` waits for it."""

@@ -2,16 +2,16 @@
 over this project's executors (``schedula_nb.execution``), not a second copy.
 
 >>> from schedula_nb.utils.asy import EXECUTORS
->>> sorted(EXECUTORS)[:3]
-['async', 'parallel', 'parallel-dispatch']
+>>> {'sync', 'async', 'parallel', 'parallel-pool', 'parallel-dispatch'} <= set(EXECUTORS)
+True
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from schedula_nb.core._prefetch import EXECUTORS
-from schedula_nb.execution import (
+from ..core._prefetch import EXECUTORS
+from ..execution import (
     ExecutorShutdown,
     PoolExecutor,
     await_result,
@@ -19,7 +19,7 @@ from schedula_nb.execution import (
     shutdown_executor,
     shutdown_executors,
 )
-from schedula_nb.execution._workers import (
+from ..execution._workers import (
     Executor,
     ProcessExecutor,
     ProcessPoolExecutor,

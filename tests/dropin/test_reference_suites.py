@@ -18,30 +18,30 @@ pytestmark = [pytest.mark.compat, pytest.mark.slow, pytest.mark.timeout(1800)]
 #: formulas passes the same tests on both
 FORMULAS_GAPS: dict = {}
 
-#: schedula's own tests that schedula_nb does not pass yet, and why
+#: schedula's own tests of its asynchronous executors that schedula_nb
+#: answers differently on purpose (docs/differences.md)
+_ASYNC = {
+    "test_dispatch_pipe": "a multiprocess.Value closed over by a function "
+    "cannot travel to forkserver processes (the reference forks)",
+    "test_parallel_dispatch": "sub-models added with add_dispatcher are "
+    "searched inside the parent's search (their calls go to processes; their "
+    "search, filters and callbacks do not): fewer process ids",
+    "test_multiple": "input domains receive values, never futures, so "
+    "await_domain=False changes nothing; its sums of elapsed seconds then "
+    "match the reference's or not, by the machine's load",
+    "test_await_result": "an output a function gives as NONE is left out, as "
+    "in the sequential dispatch (the reference keeps NONE on its async "
+    "executors, where it learns the value after the search)",
+    "test_shutdown_executors": "worker processes are the standard library's "
+    "multiprocessing processes, not multiprocess's",
+}
+
+#: gaps whose test asserts wall-clock sums: they pass or fail by the load
+MAY_PASS = {"test_dispatcher.TestAsyncParallel::test_multiple"}
+
+#: schedula's own tests that schedula_nb does not pass, and why
 SCHEDULA_GAPS = {
-    # The asynchronous executors (docs/executors.md says more):
-    "test_dispatcher.TestAsyncParallel::test_dispatch_pipe": (
-        "a multiprocess.Value closed over by a function cannot travel to "
-        "forkserver processes (the reference forks)"
-    ),
-    "test_dispatcher.TestAsyncParallel::test_parallel_dispatch": (
-        "sub-models added with add_dispatcher are searched inside the parent's "
-        "search (their calls go to processes, their search, filters and "
-        "callbacks do not): fewer process ids"
-    ),
-    "test_dispatcher.TestAsyncParallel::test_multiple": (
-        "input domains receive values, never futures, so await_domain=False "
-        "changes nothing and the timings differ"
-    ),
-    "test_dispatcher.TestAsyncParallel::test_await_result": (
-        "an output a function gives as NONE is left out, as in the sequential "
-        "dispatch (the reference keeps NONE on its async executors)"
-    ),
-    "test_dispatcher.TestAsyncParallel::test_shutdown_executors": (
-        "worker processes are the standard library's multiprocessing "
-        "processes, not multiprocess's"
-    ),
+    **{f"test_dispatcher.TestAsyncParallel::{k}": v for k, v in _ASYNC.items()},
     "test_setup.TestSetup::test_project_version": "schedula_nb has its own version",
     "test_dispatcher.TestDispatch::test_input_dists": (
         "edits made in place to dmap's attribute dicts are not seen by the "
@@ -52,8 +52,9 @@ SCHEDULA_GAPS = {
         "that dispatch (contradictory paths), schedula_nb answers it"
     ),
     "test_dispatcher.TestDispatch::test_with_outputs": (
-        "a sub-model's domain comparing a str with an int: order of the "
-        "values given to the sub-model's input_domain"
+        "shrink=True on a sub-model holding a sub-model: the reference's cut "
+        "keeps a child output the parent does not use, so the child's "
+        "workflow shows one more edge"
     ),
     "test_dispatcher.TestNodeOutput::test_set_node_output": "Solution._set_node_output (private)",
     "test_dispatcher.TestPipe::test_pipe": "sol.pipe's nested layout",
@@ -65,7 +66,7 @@ def _compare(project, gaps):
     assert ref.passed, f"the reference passed none of {project}'s tests"
     missing = ref.passed - nb.passed
     assert missing <= set(gaps), sorted(missing - set(gaps))
-    closed = set(gaps) - missing
+    closed = set(gaps) - missing - MAY_PASS
     assert not closed, f"these pass now: remove them from the gaps: {sorted(closed)}"
     return ref, nb
 

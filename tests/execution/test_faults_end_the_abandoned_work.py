@@ -4,7 +4,10 @@ script of its own, which must end by itself with the expected outcome: the
 dispatch gives up on a call that would run for ten minutes,
 ``shutdown_executors()`` returns and the interpreter exits. A call abandoned
 in a worker process is ended with it (its process is gone afterwards); one in
-a thread cannot be stopped, and still does not keep the program alive.
+a thread cannot be stopped, and still does not keep the program alive. On
+Dask (one worker) the abandoned task is cancelled (a started one runs on in
+its worker thread until the cluster closes), and a call that shared the
+worker with one that killed it still gets its value.
 
 ``subprocess.run(timeout=...)`` is a guard against a hang, not a speed test.
 """
@@ -22,8 +25,15 @@ import schedula_nb as sh
 
 ROOT = Path(sh.__file__).parents[1]
 HANG_GUARD = 180  # seconds; a healthy scenario ends in a few
-EXECUTORS = ["async", "thread", "parallel", "parallel-pool", "parallel-dispatch"]
-PROCESSES = {"parallel", "parallel-pool", "parallel-dispatch"}
+EXECUTORS = [
+    "async",
+    "thread",
+    "parallel",
+    "parallel-pool",
+    "parallel-dispatch",
+    "dask",
+]
+PROCESSES = {"parallel", "parallel-pool", "parallel-dispatch", "dask"}
 
 SCENARIO = r"""
 import os, sys, threading, time
@@ -59,7 +69,25 @@ def final(sol):
     return sol.result() if sol.pending is not None else sol
 
 
+def dask_cluster():
+    # One worker process: what a dying call shares it with dies with it. Two
+    # threads: a started task cannot be stopped (cancelling it drops its
+    # result only), so the alternative of a timed-out call needs a thread.
+    import dask
+    import distributed
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        cluster = distributed.LocalCluster(
+            processes=True, n_workers=1, threads_per_worker=2,
+            host="127.0.0.1", dashboard_address="127.0.0.1:0",
+        )
+    return cluster, distributed.Client(cluster)
+
+
 if __name__ == "__main__":
+    cluster = None
+    if executor == "dask":
+        cluster, executor = dask_cluster()
     dsp = sh.Dispatcher(raises="")
     stopper = None
     if fault == "abort":
@@ -85,6 +113,9 @@ if __name__ == "__main__":
     except KeyboardInterrupt:
         print("interrupted", flush=True)
     sh.shutdown_executors()
+    if cluster is not None:
+        executor.close()
+        cluster.close()
     print("shut down", flush=True)
 """
 
@@ -151,6 +182,8 @@ CASES = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("executor", "fault"), CASES)
 def test_the_fault_ends_the_work_and_the_program_exits(tmp_path, executor, fault):
+    if executor == "dask":
+        pytest.importorskip("distributed")
     run = _run(tmp_path, executor, fault)
     assert run.returncode == 0, run.stderr[-3000:]
     lines = run.stdout.splitlines()
@@ -158,3 +191,25 @@ def test_the_fault_ends_the_work_and_the_program_exits(tmp_path, executor, fault
     pids = [int(p.name.split("-")[1]) for p in tmp_path.glob("started-*")]
     if executor in PROCESSES and fault != "death":  # the abandoned call ended
         assert pids and all(_gone(pid) for pid in pids), pids
+
+
+def _slow_alternative(a):
+    time.sleep(1.0)
+    return -a
+
+
+def test_a_call_the_search_did_not_need_leaves_the_pool_alive():
+    # Not a fault: the cheaper producer answered first. The costlier one,
+    # started at once and still running, is dropped without ending the
+    # pool's workers (a new pool would cost more than letting it end).
+    dsp = sh.Dispatcher()
+    dsp.add_function("fast", abs, ["a"], ["b"])
+    dsp.add_function("slow", _slow_alternative, ["a"], ["b"], weight=5)
+    exe = sh.PoolExecutor(None, sh.ProcessPoolExecutor(2), asynchronous=False)
+    try:
+        assert dsp.dispatch({"a": -1}, executor=exe)["b"] == 1
+        pool = exe._process._pool
+        assert dsp.dispatch({"a": -2}, executor=exe)["b"] == 2
+        assert exe._process._pool is pool
+    finally:
+        exe.shutdown(False)

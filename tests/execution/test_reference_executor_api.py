@@ -1,7 +1,8 @@
 """The executor API matches the reference's: the same names and parameters,
 and the same values as the reference's ``dispatch(executor=...).result()``
-(the reference returns futures until ``result()``; schedula_nb returns final
-values, and ``result()`` gives the solution itself)."""
+(both return futures on ``'async'`` until ``result()``; on ``'sync'``
+schedula_nb's values are final at once, and ``result()`` gives the solution
+itself)."""
 
 import inspect
 import time
@@ -66,5 +67,6 @@ def _build(sh):
 def test_values_match_the_references_results(ref, executor):
     expected = dict(_build(ref).dispatch({"a": 1}, executor=executor).result())
     got = _build(nb).dispatch({"a": 1}, executor=executor)
+    assert (got.pending is not None) == (executor == "async")
     assert dict(got.result()) == expected == {**dict(got)}
     ref.shutdown_executors()
