@@ -116,6 +116,10 @@ class App(w.VBox):
         The text under the heading (default: the model's description).
     delay
         Seconds after the last keystroke before recomputing.
+    reuse
+        Recompute only what a change reaches (``dispatch(reuse=...)`` with
+        the answers shown; the same answers as a full recompute): on by
+        default; ``False`` runs every step each time.
     """
 
     def __init__(
@@ -134,6 +138,7 @@ class App(w.VBox):
         description: str | None = None,
         delay: float = 0.1,
         height: str = "360px",
+        reuse: bool = True,
     ) -> None:
         super().__init__(layout={"width": "100%"})
         self.add_class("sh-app")
@@ -145,6 +150,7 @@ class App(w.VBox):
         self.outputs = answer_outputs(model, outputs)
         self.fields = self._make_fields(inputs, given, values or {}, widgets or {})
         self.solution: Solution | None = None
+        self.reuse = reuse
         self.problem = ""  # a message for the whole app (the model crashed)
         self.debounce = Debouncer(delay)
         self.title = title or readable(model.name or "model")
@@ -238,8 +244,9 @@ class App(w.VBox):
         if any(f.error for f in self.fields.values()):
             self._show()
             return None
+        last = self.solution if self.reuse else None
         try:
-            sol = self.model.dispatch(inputs=inputs, outputs=self.outputs)
+            sol = self.model.dispatch(inputs=inputs, outputs=self.outputs, reuse=last)
         except Exception:
             log.exception("sh.app: the dispatch of %r raised", self.model.name)
             self.problem = CRASHED
