@@ -312,15 +312,9 @@ class Dispatcher(Doors, ModelBuilder):
         executor, return a pending solution at once (``_pending``);
         ``verbose``: each call is announced as it starts and ends (see
         ``_nodes.call_verbosely``)."""
-        if no_call and _is_id_list(inputs):  # the reference's form: ids only
-            inputs = dict.fromkeys(inputs, NONE)
-        inputs = _check_mapping(inputs, "inputs")
-        nodes = self.dmap.nodes
-        not_data = [k for k in inputs if k in nodes and nodes[k]["type"] != "data"]
-        if not_data:
-            raise ModelError(f"dispatch: inputs {not_data!r} are not data nodes")
-        inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
-        outputs = self._check_outputs(outputs)
+        inputs, outputs, inputs_dist = self._checked(
+            inputs, outputs, inputs_dist, no_call
+        )
         exe = None
         if executor is not False:
             exe = resolve_executor(executor, self.executor)
@@ -328,15 +322,7 @@ class Dispatcher(Doors, ModelBuilder):
             self, inputs, outputs, wildcard, shrink, no_call, inputs_dist, wait_in
         )
         nodes = plan.tables.succ  # the searched nodes
-        defaults = {
-            k: v
-            for k, v in self.default_values.items()
-            if k in nodes and k not in inputs
-        }
-        values = {k: d["value"] for k, d in defaults.items()}
-        values.update(dict.fromkeys(inputs, NONE) if no_call else inputs)
-        dists = {k: d["initial_dist"] for k, d in defaults.items()}
-        dists.update(inputs_dist)
+        values, dists = self._start_values(nodes, inputs, inputs_dist, no_call)
         wild = (
             wildcard_inputs(self, nodes, inputs, outputs, wildcard)
             if wildcard
@@ -379,6 +365,37 @@ class Dispatcher(Doors, ModelBuilder):
             if at_once and asynchronous(exe, self if by_model else None):
                 return run_at_once(self, sol, plan, initial, stopper, store)
         return run(self, sol, plan, initial, stopper, store)
+
+    def _checked(
+        self, inputs: Any, outputs: Any, inputs_dist: Any, no_call: bool
+    ) -> tuple[Mapping, list | None, Mapping]:
+        """``dispatch``'s inputs (a list of ids with ``no_call``, as the
+        reference takes them), outputs and distances, checked."""
+        if no_call and _is_id_list(inputs):
+            inputs = dict.fromkeys(inputs, NONE)
+        inputs = _check_mapping(inputs, "inputs")
+        nodes = self.dmap.nodes
+        not_data = [k for k in inputs if k in nodes and nodes[k]["type"] != "data"]
+        if not_data:
+            raise ModelError(f"dispatch: inputs {not_data!r} are not data nodes")
+        inputs_dist = _check_mapping(inputs_dist, "inputs_dist")
+        return inputs, self._check_outputs(outputs), inputs_dist
+
+    def _start_values(
+        self, nodes: Mapping, inputs: Mapping, inputs_dist: Mapping, no_call: bool
+    ) -> tuple[dict, dict]:
+        """The values the dispatch starts from (the inputs, and the defaults
+        of the searched ``nodes`` not given) and their distances."""
+        defaults = {
+            k: v
+            for k, v in self.default_values.items()
+            if k in nodes and k not in inputs
+        }
+        values = {k: d["value"] for k, d in defaults.items()}
+        values.update(dict.fromkeys(inputs, NONE) if no_call else inputs)
+        dists = {k: d["initial_dist"] for k, d in defaults.items()}
+        dists.update(inputs_dist)
+        return values, dists
 
     def _run(
         self, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
