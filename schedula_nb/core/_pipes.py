@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._reuse import REUSING
+from ._runs import run
 from ._solution import Solution
 from ._wrappers import SubDispatchFunction
 
@@ -127,7 +128,7 @@ class _Pipe:
         self.wildcards, self.raises, self.name = sol.wildcards, sol.raises, sol.name
         #: the ids given (in the order given) -> the searched ones, in the
         #: order the search starts from them (the same at every call)
-        self.orders: dict[tuple, list] = {}
+        self.orders: dict[tuple, tuple] = {}
 
     def run(self, dsp: Any, inputs: dict, stopper: Any) -> Solution:
         """Dispatch ``inputs`` (all the pipe's inputs) along the pipe."""
@@ -154,25 +155,26 @@ class _Pipe:
         )
         sol.origin = (dsp, dsp.dmap.rev)
         given = tuple(values)
-        order = self.orders.get(given)
-        if order is None:
-            order = self.orders[given] = self._order(values, nodes)
-        if len(order) < len(values):
+        shape = self.orders.get(given)
+        if shape is None:
+            shape = self.orders[given] = self._order(values, nodes)
+        if len(shape) < len(values):
             for k in values:
                 if k not in nodes:
                     sol[k] = values[k]
-        initial = [(d, k, values[k]) for d, k in order]
-        return dsp._run(sol, self.plan, initial, stopper, False)
+        initial = [(d, k, values[k]) for d, k in shape]
+        return run(dsp, sol, self.plan, initial, stopper, False, shape)
 
-    def _order(self, values: dict, nodes: Any) -> list:
-        """``[(distance, id), ...]`` of the searched ids among ``values``,
-        in the order the search starts from them (distance, then str(id))."""
+    def _order(self, values: dict, nodes: Any) -> tuple:
+        """``((distance, id), ...)`` of the searched ids among ``values``, in
+        the order the search starts from them (distance, then str(id)): the
+        dispatch's shape, under which its trace is kept."""
         get = self.dists.get
         ranked = sorted(
             [(get(k, 0.0) + 0.0, str(k), k) for k in values if k in nodes],
             key=_first_two,
         )
-        return [(d, k) for d, _, k in ranked]
+        return tuple([(d, k) for d, _, k in ranked])
 
 
 def _first_two(t: tuple) -> tuple:

@@ -26,15 +26,25 @@ _TRACES_PER_PLAN = 8  # distinct input distances kept per shape
 
 
 def run(
-    dsp: Any, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
+    dsp: Any,
+    sol: Solution,
+    plan: Plan,
+    initial: list,
+    stopper: Any,
+    store: bool,
+    shape: tuple | None = None,
 ) -> Solution:
-    """Run ``sol`` (``store``: kept as ``dsp.solution``); a dispatch that
-    reuses an earlier solution makes the model wrappers it calls reuse too."""
+    """Run ``sol`` (``store``: kept as ``dsp.solution``; ``shape``: the
+    ``(distance, id)`` pairs of ``initial``, when the caller has them); a
+    dispatch that reuses an earlier solution makes the model wrappers it
+    calls reuse too."""
+    if shape is None:
+        shape = tuple([(d, k) for d, k, _ in initial])
     if sol.reuse is None:
-        return _replay_or_search(dsp, sol, plan, initial, stopper, store)
+        return _replay_or_search(dsp, sol, plan, initial, stopper, store, shape)
     reusing = REUSING.set(True)
     try:
-        return _replay_or_search(dsp, sol, plan, initial, stopper, store)
+        return _replay_or_search(dsp, sol, plan, initial, stopper, store, shape)
     finally:
         REUSING.reset(reusing)
 
@@ -61,12 +71,17 @@ def run_at_once(
 
 
 def _replay_or_search(
-    dsp: Any, sol: Solution, plan: Plan, initial: list, stopper: Any, store: bool
+    dsp: Any,
+    sol: Solution,
+    plan: Plan,
+    initial: list,
+    stopper: Any,
+    store: bool,
+    shape: tuple,
 ) -> Solution:
     """Replay the trace of an earlier dispatch of the same shape, or search."""
     if sol.prefetch is not None:  # calls start as the search reaches them
         return run_prefetched(dsp, sol, plan, initial, stopper, store)
-    shape = tuple((d, k) for d, k, _ in initial)
     # A verbose dispatch searches: the compiled replay calls the
     # functions without the announcements.
     trace = None if sol.verbose else plan.traces.get(shape)
