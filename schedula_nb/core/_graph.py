@@ -82,9 +82,9 @@ class DiGraph:
         if len(log) > self.LOG_SIZE:
             self._restart_log()
 
-    def add_nodes_from(self, nodes: Iterable) -> None:
+    def add_nodes_from(self, nodes_for_adding: Iterable) -> None:
         """Add nodes given as ids or ``(id, attributes)`` pairs."""
-        for n in nodes:
+        for n in nodes_for_adding:
             if isinstance(n, tuple) and len(n) == 2 and isinstance(n[1], dict):
                 self.add_node(n[0], **n[1])
             else:
@@ -124,10 +124,14 @@ class DiGraph:
         if len(log) > self.LOG_SIZE:
             self._restart_log()
 
-    def add_edges_from(self, edges: Iterable) -> None:
+    def add_edges_from(self, ebunch_to_add: Iterable) -> None:
         """Add edges given as ``(u, v)`` or ``(u, v, attributes)``."""
-        for e in edges:
+        for e in ebunch_to_add:
             self.add_edge(e[0], e[1], **(e[2] if len(e) > 2 else {}))
+
+    def add_edge_fw(self, u: Hashable, v: Hashable, **attr: Any) -> None:
+        """``add_edge`` under the reference's name for its forward-only form."""
+        self.add_edge(u, v, **attr)
 
     def remove_edge(self, u: Hashable, v: Hashable) -> None:
         """Remove the edge ``u -> v``."""
@@ -163,9 +167,9 @@ class DiGraph:
             return None
         return self._log[rev - self._log_rev :]
 
-    def remove_edges_from(self, edges: Iterable) -> None:
-        """Remove the edges that exist among ``edges``."""
-        for u, v, *_ in edges:
+    def remove_edges_from(self, ebunch: Iterable) -> None:
+        """Remove the edges that exist among ``ebunch``."""
+        for u, v, *_ in ebunch:
             if self.has_edge(u, v):
                 self.remove_edge(u, v)
 

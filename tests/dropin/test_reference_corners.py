@@ -161,3 +161,10 @@ def test_wildcard_levels_match_the_reference(ref, wildcard):
         for sh in (ref, nb)
     ]
     assert sols[1] == sols[0]
+
+
+@pytest.mark.parametrize(
+    "name", ["add_nodes_from", "add_edges_from", "remove_edges_from", "add_edge_fw"]
+)
+def test_graph_methods_take_the_reference_parameters(ref, name):
+    assert _params(getattr(nb.DiGraph, name)) == _params(getattr(ref.DiGraph, name))
