@@ -122,9 +122,9 @@ def alias() -> None:
 
     compat.follow_reference(True)
     importlib.invalidate_caches()
-    for name in [n for n in sys.modules if n.startswith(TARGET)]:
-        module = sys.modules[name]
-        sys.modules.setdefault(ALIASED + name[len(TARGET) :], module)
+    ours = [n for n in sys.modules if n == TARGET or n.startswith(TARGET + ".")]
+    for name in ours:
+        sys.modules.setdefault(ALIASED + name[len(TARGET) :], sys.modules[name])
 
 
 def unalias() -> None:
