@@ -33,6 +33,7 @@ __all__ = [
     "step_of",
     "field_kind",
     "parse_number",
+    "is_grouped_number",
     "parse_field",
     "show_value",
     "why_missing",
@@ -84,14 +85,15 @@ def field_kind(
     ``'value'`` (anything else: a number, a list or plain text, as typed).
     ``declared`` (the modeller's) wins; else the default's type, else the
     annotation of a function the node feeds, else the type of the field's
-    first ``value``.
+    first ``value`` (a whole first value still lets people type decimals:
+    ``'number'``).
 
     >>> import schedula_nb as sh
     >>> dsp = sh.Dispatcher()
     >>> dsp.add_function('f', abs, ['a'], ['b'])
     'f'
     >>> field_kind(dsp, 'a'), field_kind(dsp, 'a', value=12410), field_kind(dsp, 'a', 'text')
-    ('value', 'whole number', 'text')
+    ('value', 'number', 'text')
     """
     from ._form import field_type
 
@@ -99,7 +101,7 @@ def field_kind(
         return list(declared) if isinstance(declared, (list, set)) else declared
     kind = field_type(dsp, node)
     if kind is None and value is not EMPTY and value is not None:
-        kind = type(value)
+        kind = float if type(value) is int else type(value)
     return {
         bool: "yes/no",
         int: "whole number",
@@ -135,9 +137,20 @@ def parse_number(text: str, whole: bool = False) -> float | int:
         raise ValueError(NUMBER_HINT)
     if whole:
         if value != int(value):
-            raise ValueError("Please type a whole number, like 30.")
+            raise ValueError(f"Please type a whole number, like {round(value):,}.")
         return int(value)
     return value
+
+
+def is_grouped_number(text: str) -> bool:
+    """Whether ``text`` is a number with its thousands grouped by three
+    (``12,890``, ``12 890``, ``1,234.5``): what people write, and what a
+    Python literal would read as a tuple.
+
+    >>> is_grouped_number('12,890'), is_grouped_number('1,2'), is_grouped_number('12890')
+    (True, False, False)
+    """
+    return bool(_GROUPED.fullmatch(text.strip()))
 
 
 def parse_field(kind: Any, text: str) -> Any:
