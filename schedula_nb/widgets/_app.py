@@ -312,7 +312,7 @@ class App(w.VBox):
                 rows.append((node, label, MISSING, "Not worked out yet."))
             else:
                 why = why_missing(
-                    self.model, sol, node, self.labels, self.step_messages
+                    self.model, sol, node, self.labels, self.step_messages, self.fields
                 )
                 rows.append((node, label, MISSING, why))
         return rows

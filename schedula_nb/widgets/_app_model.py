@@ -129,9 +129,13 @@ def parse_number(text: str, whole: bool = False) -> float | int:
         value = float(re.sub(rf"[,{_SPACES}]", "", t))
     elif _DECIMAL_COMMA.fullmatch(t):
         dot = t.replace(",", ".")
+        whole, part = t.split(",")
+        grouped = f"{whole},{part.ljust(3, '0')[:3]}"
+        if whole.lstrip("+-") in ("", "0"):  # 0,30 groups no thousands
+            raise ValueError(f'"{t}" is unclear: write {dot} for a decimal number.')
         raise ValueError(
             f'"{t}" is unclear: write {dot} for a decimal number, or group '
-            f"thousands by three ({t.split(',')[0]},{t.split(',')[1].ljust(3, '0')[:3]})."
+            f"thousands by three ({grouped})."
         )
     else:
         raise ValueError(NUMBER_HINT)
@@ -259,10 +263,13 @@ def why_missing(
     node: Hashable,
     labels: Mapping | None = None,
     messages: Mapping | None = None,
+    fields: Iterable[Hashable] | None = None,
 ) -> str:
     """Why answer ``node`` could not be worked out, in plain words: the step
     that failed or refused its values (and the modeller's message, when
-    there is one), else the values it still needs.
+    there is one), else the values it still needs: of those, the ``fields``
+    a viewer can fill in when there are any (a value the app does not ask for
+    would send them looking for a field that is not there).
 
     >>> import schedula_nb as sh
     >>> dsp = sh.Dispatcher()
@@ -286,6 +293,9 @@ def why_missing(
         and n not in sol
         and not [p for p in dsp.dmap.pred.get(n, ()) if p is not START]
     ]
+    if fields is not None:
+        fillable = [label_of(dsp, n, labels) for n in fields]
+        needs = [n for n in needs if n in fillable] or needs
     if needs:
         return "It needs " + ", ".join(needs) + "."
     return "These values do not lead to it."

@@ -78,3 +78,24 @@ def test_a_declared_whole_number_refuses_with_an_example_near_the_text():
     app = sh.app(dsp, widgets={"people": "whole number"})
     app.type("people", "12.5")
     assert "People: Please type a whole number, like 12." in app.messages
+
+
+def test_a_missing_answer_names_only_what_the_viewer_can_type():
+    """The household's kWh comes from the meter readings or from the
+    appliances; the app asks for the readings only. With the end reading
+    blank, "It needs Appliances, Meter reading at the end" sent the viewer
+    looking for a field that is not there (and read as: both are needed)."""
+    app = sh.app(
+        _household(),
+        inputs=["meter_start", "meter_end", "days"],
+        outputs=["kwh"],
+        values={"meter_start": 12410, "meter_end": 12690},
+    )
+    app.type("meter_end", "")
+    assert app.messages == ["Kwh: It needs Meter end."], app.messages
+
+
+def test_a_decimal_comma_after_zero_suggests_only_the_decimal():
+    with pytest.raises(ValueError) as err:
+        parse_value("0,30", float)
+    assert str(err.value) == '"0,30" is unclear: write 0.30 for a decimal number.'
