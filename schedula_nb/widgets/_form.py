@@ -247,7 +247,9 @@ class InputsForm:
             layout={"width": "auto", "min_width": "16em", "max_width": "36em"},
         )
         text.add_class("sh-form-field")
-        error = w.HTML("", layout={"width": "auto", "min_width": "0"})
+        # on its own line under the field, as wide as the row: its text wraps
+        # there and does not widen the form (see ``mark``)
+        error = w.HTML("", layout={"flex": "1 0 100%", "min_width": "0", "margin": "0"})
         text.observe(lambda change, n=node: self._edited(n), "value")
         self.texts[node], self.errors[node] = text, error
         row = w.HBox(
@@ -282,8 +284,12 @@ class InputsForm:
         import html
 
         text = self.texts[node]
+        # ``contain: inline-size``: the message's length does not count in the
+        # form's width, so a long one wraps instead of pushing the form (and
+        # the details beside it) sideways
         self.errors[node].value = (
-            f'<span class="sh-field-error" style="color:#b35900">{html.escape(error)}</span>'
+            '<span class="sh-field-error" style="color:#b35900;display:block;'
+            f'contain:inline-size">{html.escape(error)}</span>'
             if error
             else ""
         )
