@@ -169,10 +169,23 @@ def parse_field(kind: Any, text: str) -> Any:
     if kind == "text":
         return text.strip()
     if kind in ("number", "whole number"):
-        return parse_number(text, whole=kind == "whole number")
+        number = parse_number(text, whole=kind == "whole number")
+        # a whole number typed without a point stays whole: 12,410 -> 12410
+        return _whole_as_typed(number, text)
     if isinstance(kind, tuple):  # a range typed as text: a number inside it
         return parse_number(text, whole=all(isinstance(k, int) for k in kind))
     return _parse_any(text.strip())
+
+
+def _whole_as_typed(number: float | int, text: str) -> float | int:
+    """``number`` as an ``int`` when it is whole and was typed without a
+    decimal point or an exponent (``12,410``), else as it is.
+
+    >>> _whole_as_typed(12410.0, '12,410'), _whole_as_typed(12410.0, '12410.0')
+    (12410, 12410.0)
+    """
+    whole = float(number).is_integer() and not re.search(r"[.eE]", text)
+    return int(number) if whole else number
 
 
 def _parse_any(text: str) -> Any:
@@ -188,7 +201,7 @@ def _parse_any(text: str) -> Any:
         if _DECIMAL_COMMA.fullmatch(text):
             raise err from None
     else:
-        return int(value) if value.is_integer() and "." not in text else value
+        return _whole_as_typed(value, text)
     if text[:1] in "[{(\"'":
         from ._form import parse_value
 

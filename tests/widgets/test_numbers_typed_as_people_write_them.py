@@ -99,3 +99,16 @@ def test_a_decimal_comma_after_zero_suggests_only_the_decimal():
     with pytest.raises(ValueError) as err:
         parse_value("0,30", float)
     assert str(err.value) == '"0,30" is unclear: write 0.30 for a decimal number.'
+
+
+def test_a_whole_number_typed_in_a_number_field_stays_whole():
+    """A first value of 3 makes a number field (decimals allowed), and a
+    whole number typed there is still an ``int``: a model that counts with
+    it (``range(n)``) keeps working."""
+    dsp = sh.Dispatcher(name="rows")
+    dsp.add_function("make", lambda n: list(range(n)), ["n"], ["rows"])
+    app = sh.app(dsp, values={"n": 3})
+    app.type("n", "1,002")
+    assert app.solution["rows"] == list(range(1002)) and app.messages == []
+    app.type("n", "2.5")  # accepted as typed; the step says it cannot use it
+    assert app.messages == ['Rows: The step "Make" failed.'], app.messages
