@@ -254,19 +254,20 @@ def _modeller_message(dsp: Any, step: Hashable, kind: str, messages: Mapping) ->
 
 
 def _first_failure(dsp: Any, sol: Any, nodes: list) -> tuple | None:
-    """``(model, step, kind)`` of the first failure among ``nodes``, looking
-    inside the sub-models that ran (a failure there is the parent's cause)."""
+    """``(model, step, kind, path)`` of the first failure among ``nodes``,
+    looking inside the sub-models that ran (a failure there is the parent's
+    cause); ``path``: the sub-model nodes from this level down to ``model``."""
     from ._view_model import sub_model, sub_solution
 
     failed = [n for n in sol.failures if n in nodes]
     if failed:
-        return dsp, failed[0], sol.failures[failed[0]].kind
+        return dsp, failed[0], sol.failures[failed[0]].kind, ()
     for node in nodes:
         inner, child = sub_model(dsp, node), sub_solution(sol, node)
         if inner is not None and child is not None:
             found = _first_failure(inner, child, list(inner.dmap.nodes))
             if found is not None:
-                return found
+                return (*found[:3], (node, *found[3]))
     return None
 
 
@@ -294,8 +295,11 @@ def why_missing(
     before = ancestors(dsp.dmap.pred, node)
     found = _first_failure(dsp, sol, before)
     if found is not None:
-        model, step, kind = found
+        model, step, kind, path = found
         what = step_of(model, step).rstrip(".")
+        if path:  # the graph shows the sub-model's box, not the step inside
+            box = (labels or {}).get(path[0], readable(path[0]))
+            what += f'" in "{box}'
         verb = "does not apply to these values" if kind == "domain" else "failed"
         own = _modeller_message(model, step, kind, messages or {})
         return f'The step "{what}" {verb}.' + (f" {own}" if own else "")
