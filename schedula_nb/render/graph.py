@@ -74,15 +74,8 @@ def sub_models(dsp: Any) -> dict[Hashable, Any]:
     return found
 
 
-def sub_solution(solution: Any, node: Hashable) -> Any:
-    """The solution of sub-model ``node`` inside ``solution``, if it ran."""
-    if solution is None:
-        return None
-    children = getattr(solution, "children", None) or {}
-    if node in children:
-        return children[node]
-    subs = getattr(solution, "sub_sol", None) or {}
-    return subs.get(node, subs.get((node,)))
+#: the solution of a sub-model node inside a solution (see ``style``)
+sub_solution = style.sub_solution
 
 
 def _escape(text: str) -> str:

@@ -32,12 +32,23 @@ from typing import Any, NamedTuple
 
 from .dot import DrawingUnavailable, run_dot
 
-__all__ = ["Picture", "picture", "img_tag", "png_size", "PNG_MAX_SIDE"]
+__all__ = [
+    "Picture",
+    "picture",
+    "img_tag",
+    "png_size",
+    "PNG_MAX_SIDE",
+    "FULL_SIZE_FROM",
+]
 
 #: Longest side of the PNG kept beside the SVG, in pixels (dot's PNGs are 96
 #: dpi). The household model is ~900 px wide; a 1,000-node model at full size
 #: is tens of thousands of pixels (several MB), and is drawn smaller instead.
 PNG_MAX_SIDE = 4_000
+#: A drawing wider than this (in pixels) is shrunk by a notebook's column
+#: (about 1,000 px in JupyterLab with the file browser open, less on a laptop)
+#: and also gets a full-size view (see :func:`img_tag`).
+FULL_SIZE_FROM = 960
 _PNG_DPI = 96.0  # dot's default resolution for PNG
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -103,10 +114,35 @@ def _png_format(engine: str) -> str:
 
 def img_tag(pic: Picture, title: str) -> str:
     """``pic``'s PNG as an ``<img>`` for HTML: at its own size, never wider
-    than the column it sits in (the notebook's, the docs' page)."""
-    data = base64.b64encode(pic.png).decode()
-    return (
-        f'<img class="sh-picture" alt="drawing of {html.escape(title)}" '
-        f'width="{pic.size[0]}" style="max-width:100%;height:auto" '
-        f'src="data:image/png;base64,{data}"/>'
+    than the column it sits in (the notebook's, the docs' page).
+
+    A drawing wider than :data:`FULL_SIZE_FROM` pixels, which a column
+    shrinks until its labels cannot be read, is followed by a ``<details>``
+    that opens the same PNG at its own size in a box that scrolls sideways.
+    It needs no script and no ``data:`` link, which untrusted notebooks strip:
+    JupyterLab's sanitiser keeps ``<details>``, ``overflow`` and
+    ``max-width``.
+
+    >>> wide = Picture('', b'', (2400, 300))
+    >>> tag = img_tag(wide, 'big')
+    >>> print(tag[tag.index('<details'):][:67])
+    <details class="sh-full-size"><summary>See the drawing at full size
+    >>> '<details' in img_tag(Picture('', b'', (600, 300)), 'small')
+    False
+    """
+    src = "data:image/png;base64," + base64.b64encode(pic.png).decode()
+    alt = f"drawing of {html.escape(title)}"
+    width = pic.size[0]
+    tag = (
+        f'<img class="sh-picture" alt="{alt}" width="{width}" '
+        f'style="max-width:100%;height:auto" src="{src}"/>'
+    )
+    if width <= FULL_SIZE_FROM:
+        return tag
+    return tag + (
+        '<details class="sh-full-size"><summary>See the drawing at full size'
+        " (scroll sideways to follow it)</summary>"
+        '<div class="sh-full-size-box" style="overflow:auto;max-width:100%">'
+        f'<img class="sh-picture-full" alt="{alt}, full size" width="{width}" '
+        f'style="max-width:none;height:auto" src="{src}"/></div></details>'
     )

@@ -23,6 +23,9 @@ Statuses (model drawings use ``MODEL`` only):
 ``domain``     the inputs were out of the function's ``input_domain``: orange
 =============  ===============================================================
 
+A sub-model's node takes ``failed`` when something inside it failed, else
+``domain`` when something inside it refused its inputs (at any depth).
+
 >>> import schedula_nb as sh
 >>> from schedula_nb.render import style
 >>> dsp = sh.Dispatcher()
@@ -51,6 +54,8 @@ __all__ = [
     "ORANGE",
     "node_kind",
     "node_status",
+    "sub_solution",
+    "all_failures",
     "edge_status",
     "look",
     "css_classes",
@@ -135,6 +140,11 @@ def node_status(node: Hashable, solution: Any) -> str:
     failure = solution.failures.get(node)
     if failure is not None:
         return DOMAIN if failure.kind == "domain" else FAILED
+    inner = sub_solution(solution, node)
+    if inner is not None:  # a sub-model: what failed inside it fails here
+        kinds = {f.kind for _, f in all_failures(inner)}
+        if kinds:
+            return FAILED if kinds - {"domain"} else DOMAIN
     if node is START:
         return INPUT if START in solution.workflow.nodes else UNREACHED
     if node in solution.inputs and node in solution:
@@ -150,6 +160,49 @@ def node_status(node: Hashable, solution: Any) -> str:
     if node in solution.visit or node in solution.workflow.nodes:
         return REACHED
     return UNREACHED
+
+
+def sub_solution(solution: Any, node: Hashable) -> Any:
+    """The solution of sub-model ``node`` inside ``solution``, if it ran: the
+    recorded sub-solution, or the result of a ``SubDispatch`` that returns
+    its solution (``None`` otherwise)."""
+    if solution is None:
+        return None
+    children = getattr(solution, "children", None) or {}
+    if node in children:
+        return children[node]
+    subs = getattr(solution, "sub_sol", None) or {}
+    found = subs.get(node, subs.get((node,)))
+    if found is None:
+        result = (getattr(solution, "results", None) or {}).get(node)
+        if hasattr(result, "failures") and hasattr(result, "workflow"):
+            found = result
+    return found
+
+
+def all_failures(solution: Any, path: tuple = ()) -> list[tuple[tuple, Any]]:
+    """``(path, failure)`` of every failure in ``solution`` and in the
+    sub-models that ran inside it, where ``path`` is the node ids from this
+    level down to the node that failed.
+
+    >>> import schedula_nb as sh
+    >>> inner = sh.Dispatcher(name='inner')
+    >>> inner.add_function('boom', lambda a: 1 / a, ['a'], ['b'])
+    'boom'
+    >>> top = sh.Dispatcher(name='top')
+    >>> top.add_dispatcher(inner, inputs=['a'], outputs=['b'], dsp_id='sub')
+    'sub'
+    >>> [(p, f.kind) for p, f in all_failures(top({'a': 0}))]
+    [(('sub', 'boom'), 'error')]
+    """
+    found = [((*path, n), f) for n, f in solution.failures.items()]
+    seen = {id(solution)}
+    for node in (*getattr(solution, "children", {}), *solution.results):
+        inner = sub_solution(solution, node)
+        if inner is not None and id(inner) not in seen:
+            seen.add(id(inner))
+            found += all_failures(inner, (*path, node))
+    return found
 
 
 def edge_status(u: Hashable, v: Hashable, solution: Any) -> str:

@@ -244,8 +244,9 @@ def model_text(dsp: Any, note: str = "") -> str:
 def solution_html(sol: Any, note: str = "") -> str:
     """The solution's summary: counts, a table of values with their status, and
     the failures with their reasons."""
-    n_fail = sum(f.kind == "error" for f in sol.failures.values())
-    n_dom = len(sol.failures) - n_fail
+    failures = style.all_failures(sol)  # the sub-models' too
+    n_fail = sum(f.kind != "domain" for _, f in failures)
+    n_dom = len(failures) - n_fail
     ran = len(sol.t_start)
     counts = (
         f"{len(sol)} values, {ran} function{'' if ran == 1 else 's'} run, "
@@ -262,10 +263,12 @@ def solution_html(sol: Any, note: str = "") -> str:
             f"</code></td><td><code>{html.escape(short(value))}</code></td>"
             f"<td>{status}</td></tr>"
         )
-    for node, failure in sol.failures.items():
+    for path, failure in failures:
+        kind = style.DOMAIN if failure.kind == "domain" else style.FAILED
+        shown = "/".join(name(node) for node in path)
         rows.append(
-            f'<tr class="sh-{style.node_status(node, sol)}"><td><code>'
-            f"{html.escape(name(node))}</code></td><td>"
+            f'<tr class="sh-{kind}"><td><code>'
+            f"{html.escape(shown)}</code></td><td>"
             f"{html.escape(name(failure.message, 300))}</td>"
             f"<td>{'out of domain' if failure.kind == 'domain' else 'failed'}</td></tr>"
         )

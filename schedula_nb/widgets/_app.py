@@ -38,7 +38,7 @@ import ipywidgets as w
 
 from ..core._solution import Solution
 from ..core._tokens import EMPTY
-from ._app_fields import Field
+from ._app_fields import Field, Looks
 from ._app_graph import AppGraph
 from ._app_model import (
     answer_outputs,
@@ -144,6 +144,7 @@ class App(w.VBox):
         self.add_class("sh-app")
         model, given = _model_of(obj)
         self.model = model
+        self.looks = looks = Looks()  # layouts and styles the parts share
         self.labels, self.units = dict(labels or {}), dict(units or {})
         self.step_messages = dict(messages or {})
         self.formats = dict(formats or {})
@@ -154,8 +155,8 @@ class App(w.VBox):
         self.problem = ""  # a message for the whole app (the model crashed)
         self.debounce = Debouncer(delay)
         self.title = title or readable(model.name or "model")
-        self._cards = w.HTML()
-        self._problem = w.HTML()
+        self._cards = w.HTML(layout=looks.auto, style=looks.html)
+        self._problem = w.HTML(layout=looks.auto, style=looks.html)
         self.graph = AppGraph(model, self.labels, height)
         self._details_switch = w.ToggleButton(
             value=False, description="details", tooltip="the modeller's view"
@@ -166,9 +167,11 @@ class App(w.VBox):
             description = (getattr(model, "description", "") or "").strip()
             description = description.split("\n")[0]
         self.description = description
+        head = _CSS + f"<h2>{html.escape(self.title)}</h2>"
+        if description:
+            head += f"<p>{html.escape(description)}</p>"
         self.children = [
-            w.HTML(_CSS + f"<h2>{html.escape(self.title)}</h2>"),
-            w.HTML(f"<p>{html.escape(description)}</p>" if description else ""),
+            w.HTML(head, layout=looks.auto, style=looks.html),
             self._cards,
             self._problem,
             w.VBox([f.widget for f in self.fields.values()]),
@@ -193,15 +196,14 @@ class App(w.VBox):
             if v.get("value", EMPTY) is not EMPTY
         }
         start = {**defaults, **given, **values}
-        fields = {}
+        fields, looks = {}, self.looks
         for node in inputs:
             if dsp.dmap.nodes.get(node, {}).get("type") != "data":
                 raise ValueError(f"inputs: {node!r} is not a data node of the model")
             kind = field_kind(dsp, node, widgets.get(node), start.get(node, EMPTY))
             label = label_of(dsp, node, self.labels)
-            field = Field(
-                node, label, kind, self.units.get(node, ""), start.get(node, EMPTY)
-            )
+            unit = self.units.get(node, "")
+            field = Field(node, label, kind, unit, start.get(node, EMPTY), looks)
             field.on_edit(self._edited)
             fields[node] = field
         return fields
@@ -317,7 +319,7 @@ class App(w.VBox):
                 rows.append((node, label, MISSING, "Not worked out yet."))
             else:
                 why = why_missing(
-                    self.model, sol, node, self.labels, self.step_messages
+                    self.model, sol, node, self.labels, self.step_messages, self.fields
                 )
                 rows.append((node, label, MISSING, why))
         return rows

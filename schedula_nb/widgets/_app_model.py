@@ -33,6 +33,7 @@ __all__ = [
     "step_of",
     "field_kind",
     "parse_number",
+    "is_grouped_number",
     "parse_field",
     "show_value",
     "why_missing",
@@ -84,14 +85,15 @@ def field_kind(
     ``'value'`` (anything else: a number, a list or plain text, as typed).
     ``declared`` (the modeller's) wins; else the default's type, else the
     annotation of a function the node feeds, else the type of the field's
-    first ``value``.
+    first ``value`` (a whole first value still lets people type decimals:
+    ``'number'``).
 
     >>> import schedula_nb as sh
     >>> dsp = sh.Dispatcher()
     >>> dsp.add_function('f', abs, ['a'], ['b'])
     'f'
     >>> field_kind(dsp, 'a'), field_kind(dsp, 'a', value=12410), field_kind(dsp, 'a', 'text')
-    ('value', 'whole number', 'text')
+    ('value', 'number', 'text')
     """
     from ._form import field_type
 
@@ -99,7 +101,7 @@ def field_kind(
         return list(declared) if isinstance(declared, (list, set)) else declared
     kind = field_type(dsp, node)
     if kind is None and value is not EMPTY and value is not None:
-        kind = type(value)
+        kind = float if type(value) is int else type(value)
     return {
         bool: "yes/no",
         int: "whole number",
@@ -127,17 +129,32 @@ def parse_number(text: str, whole: bool = False) -> float | int:
         value = float(re.sub(rf"[,{_SPACES}]", "", t))
     elif _DECIMAL_COMMA.fullmatch(t):
         dot = t.replace(",", ".")
+        whole, part = t.split(",")
+        grouped = f"{whole},{part.ljust(3, '0')[:3]}"
+        if whole.lstrip("+-") in ("", "0"):  # 0,30 groups no thousands
+            raise ValueError(f'"{t}" is unclear: write {dot} for a decimal number.')
         raise ValueError(
             f'"{t}" is unclear: write {dot} for a decimal number, or group '
-            f"thousands by three ({t.split(',')[0]},{t.split(',')[1].ljust(3, '0')[:3]})."
+            f"thousands by three ({grouped})."
         )
     else:
         raise ValueError(NUMBER_HINT)
     if whole:
         if value != int(value):
-            raise ValueError("Please type a whole number, like 30.")
+            raise ValueError(f"Please type a whole number, like {round(value):,}.")
         return int(value)
     return value
+
+
+def is_grouped_number(text: str) -> bool:
+    """Whether ``text`` is a number with its thousands grouped by three
+    (``12,890``, ``12 890``, ``1,234.5``): what people write, and what a
+    Python literal would read as a tuple.
+
+    >>> is_grouped_number('12,890'), is_grouped_number('1,2'), is_grouped_number('12890')
+    (True, False, False)
+    """
+    return bool(_GROUPED.fullmatch(text.strip()))
 
 
 def parse_field(kind: Any, text: str) -> Any:
@@ -152,10 +169,23 @@ def parse_field(kind: Any, text: str) -> Any:
     if kind == "text":
         return text.strip()
     if kind in ("number", "whole number"):
-        return parse_number(text, whole=kind == "whole number")
+        number = parse_number(text, whole=kind == "whole number")
+        # a whole number typed without a point stays whole: 12,410 -> 12410
+        return _whole_as_typed(number, text)
     if isinstance(kind, tuple):  # a range typed as text: a number inside it
         return parse_number(text, whole=all(isinstance(k, int) for k in kind))
     return _parse_any(text.strip())
+
+
+def _whole_as_typed(number: float | int, text: str) -> float | int:
+    """``number`` as an ``int`` when it is whole and was typed without a
+    decimal point or an exponent (``12,410``), else as it is.
+
+    >>> _whole_as_typed(12410.0, '12,410'), _whole_as_typed(12410.0, '12410.0')
+    (12410, 12410.0)
+    """
+    whole = float(number).is_integer() and not re.search(r"[.eE]", text)
+    return int(number) if whole else number
 
 
 def _parse_any(text: str) -> Any:
@@ -171,7 +201,7 @@ def _parse_any(text: str) -> Any:
         if _DECIMAL_COMMA.fullmatch(text):
             raise err from None
     else:
-        return int(value) if value.is_integer() and "." not in text else value
+        return _whole_as_typed(value, text)
     if text[:1] in "[{(\"'":
         from ._form import parse_value
 
@@ -224,19 +254,20 @@ def _modeller_message(dsp: Any, step: Hashable, kind: str, messages: Mapping) ->
 
 
 def _first_failure(dsp: Any, sol: Any, nodes: list) -> tuple | None:
-    """``(model, step, kind)`` of the first failure among ``nodes``, looking
-    inside the sub-models that ran (a failure there is the parent's cause)."""
+    """``(model, step, kind, path)`` of the first failure among ``nodes``,
+    looking inside the sub-models that ran (a failure there is the parent's
+    cause); ``path``: the sub-model nodes from this level down to ``model``."""
     from ._view_model import sub_model, sub_solution
 
     failed = [n for n in sol.failures if n in nodes]
     if failed:
-        return dsp, failed[0], sol.failures[failed[0]].kind
+        return dsp, failed[0], sol.failures[failed[0]].kind, ()
     for node in nodes:
         inner, child = sub_model(dsp, node), sub_solution(sol, node)
         if inner is not None and child is not None:
             found = _first_failure(inner, child, list(inner.dmap.nodes))
             if found is not None:
-                return found
+                return (*found[:3], (node, *found[3]))
     return None
 
 
@@ -246,10 +277,13 @@ def why_missing(
     node: Hashable,
     labels: Mapping | None = None,
     messages: Mapping | None = None,
+    fields: Iterable[Hashable] | None = None,
 ) -> str:
     """Why answer ``node`` could not be worked out, in plain words: the step
     that failed or refused its values (and the modeller's message, when
-    there is one), else the values it still needs.
+    there is one), else the values it still needs: of those, the ``fields``
+    a viewer can fill in when there are any (a value the app does not ask for
+    would send them looking for a field that is not there).
 
     >>> import schedula_nb as sh
     >>> dsp = sh.Dispatcher()
@@ -261,8 +295,11 @@ def why_missing(
     before = ancestors(dsp.dmap.pred, node)
     found = _first_failure(dsp, sol, before)
     if found is not None:
-        model, step, kind = found
+        model, step, kind, path = found
         what = step_of(model, step).rstrip(".")
+        if path:  # the graph shows the sub-model's box, not the step inside
+            box = (labels or {}).get(path[0], readable(path[0]))
+            what += f'" in "{box}'
         verb = "does not apply to these values" if kind == "domain" else "failed"
         own = _modeller_message(model, step, kind, messages or {})
         return f'The step "{what}" {verb}.' + (f" {own}" if own else "")
@@ -273,6 +310,9 @@ def why_missing(
         and n not in sol
         and not [p for p in dsp.dmap.pred.get(n, ()) if p is not START]
     ]
+    if fields is not None:
+        fillable = [label_of(dsp, n, labels) for n in fields]
+        needs = [n for n in needs if n in fillable] or needs
     if needs:
         return "It needs " + ", ".join(needs) + "."
     return "These values do not lead to it."

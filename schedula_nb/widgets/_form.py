@@ -12,7 +12,7 @@ is the thin widget over them (ipywidgets is imported when one is built).
 >>> parse_value('__import__("os")')
 Traceback (most recent call last):
 ...
-ValueError: not a Python literal: __import__("os") (quote text: 'like this')
+ValueError: __import__("os") is not a value the model can read: type a number (12,890), text in quotes ('like this') or a list ([1, 2])
 """
 
 from __future__ import annotations
@@ -43,23 +43,36 @@ _BY_NAME = {t.__name__: t for t in _SCALARS}
 def parse_value(text: str, expected: type | None = None) -> Any:
     """The value of a field's ``text``: a Python literal, or the raw text when
     the node expects a ``str``; checked against ``expected`` when it is one of
-    the literal types (an ``int`` is accepted for a ``float``).
+    the literal types. Numbers are read as people write them (the app's
+    ``parse_number``): ``12,890`` and ``12 890`` are a number when the node
+    expects one or its type is unknown, not the tuple ``(12, 890)``.
 
     >>> parse_value('1', str), parse_value('2', float)
     ('1', 2.0)
+    >>> parse_value('12,890'), parse_value('12 890', float)
+    (12890, 12890.0)
     >>> parse_value('2.5', int)
     Traceback (most recent call last):
     ...
-    ValueError: expected int, got float
+    ValueError: Please type a whole number, like 2.
     """
+    from ._app_model import is_grouped_number, parse_number
+
     text = text.strip()
+    if expected in (int, float):  # read as people write numbers: 12,890
+        number = parse_number(text, whole=expected is int)
+        return float(number) if expected is float else number
+    if expected is None and is_grouped_number(text):  # a number, not a tuple
+        number = parse_number(text)
+        return int(number) if "." not in text else number
     try:
         value = ast.literal_eval(text)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         if expected is str:
             return text
         raise ValueError(
-            f"not a Python literal: {summary.name(text, 60)} (quote text: 'like this')"
+            f"{summary.name(text, 60)} is not a value the model can read: type a "
+            "number (12,890), text in quotes ('like this') or a list ([1, 2])"
         ) from None
     if expected is str and not isinstance(value, str):
         return text
@@ -234,7 +247,9 @@ class InputsForm:
             layout={"width": "auto", "min_width": "16em", "max_width": "36em"},
         )
         text.add_class("sh-form-field")
-        error = w.HTML("", layout={"width": "auto", "min_width": "0"})
+        # on its own line under the field, as wide as the row: its text wraps
+        # there and does not widen the form (see ``mark``)
+        error = w.HTML("", layout={"flex": "1 0 100%", "min_width": "0", "margin": "0"})
         text.observe(lambda change, n=node: self._edited(n), "value")
         self.texts[node], self.errors[node] = text, error
         row = w.HBox(
@@ -269,8 +284,12 @@ class InputsForm:
         import html
 
         text = self.texts[node]
+        # ``contain: inline-size``: the message's length does not count in the
+        # form's width, so a long one wraps instead of pushing the form (and
+        # the details beside it) sideways
         self.errors[node].value = (
-            f'<span class="sh-field-error" style="color:#b35900">{html.escape(error)}</span>'
+            '<span class="sh-field-error" style="color:#b35900;display:block;'
+            f'contain:inline-size">{html.escape(error)}</span>'
             if error
             else ""
         )

@@ -26,7 +26,6 @@ from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
-from ..core._solution import Solution
 from ..core._tokens import SINK, START
 from ..render import graph as _graph
 from ..render import style, summary
@@ -85,14 +84,9 @@ def sub_models(dsp: Any) -> dict[Hashable, Any]:
     return found
 
 
-def sub_solution(sol: Any, node: Hashable) -> Any:
-    """The solution of sub-model ``node`` in ``sol``: the recorded sub-solution,
-    or the result of a ``SubDispatch`` that returns its solution."""
-    found = _graph.sub_solution(sol, node)
-    if found is None and sol is not None:
-        result = sol.results.get(node)
-        found = result if isinstance(result, Solution) else None
-    return found
+#: the solution of sub-model ``node`` in a solution: the recorded
+#: sub-solution, or the result of a ``SubDispatch`` that returns its solution
+sub_solution = style.sub_solution
 
 
 def run_time(sol: Any) -> float | None:

@@ -1,6 +1,7 @@
 """The explorer's form in JupyterLab at 1,440 px with the file browser open
 (a ~1,000 px notebook column): no field row scrolls sideways, no label is
-clipped, and an error message does not push the row wider than the column."""
+clipped, and an error message does not push the row wider than the column,
+nor the form sideways (it wraps in the form's own column)."""
 
 import pytest
 
@@ -28,6 +29,10 @@ _ROWS_FIT = """(panel) => [...document.querySelectorAll(panel + ' .sh-form-row')
     }))"""
 
 
+_FORM_LEFT = """(panel) => document.querySelector(panel + ' .sh-form')
+    .getBoundingClientRect().left"""
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 def test_form_rows_fit_the_column(jupyterlab, notebooks_copy, page):
@@ -41,11 +46,14 @@ def test_form_rows_fit_the_column(jupyterlab, notebooks_copy, page):
     wait_for_graph(page, min_nodes=4)
     rows = page.evaluate(_ROWS_FIT, PANEL)
     assert len(rows) == 2 and all(all(r.values()) for r in rows), rows
+    left = page.evaluate(_FORM_LEFT, PANEL)
     field = page.locator(f"{PANEL} .sh-form-row input").first
     field.fill("not a value (")
     field.press("Enter")
     page.locator(f"{PANEL} .sh-field-error").first.wait_for(timeout=20_000)
     rows = page.evaluate(_ROWS_FIT, PANEL)
     assert all(all(r.values()) for r in rows), rows
+    # the message wraps in the form's column: the form does not jump sideways
+    assert abs(page.evaluate(_FORM_LEFT, PANEL) - left) <= 1, left
     page.locator(f"{PANEL} .sh-form").scroll_into_view_if_needed()
     screenshot(page, "explorer-form-1440-file-browser")

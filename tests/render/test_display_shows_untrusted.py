@@ -61,3 +61,45 @@ def test_a_big_drawing_keeps_a_bounded_png(monkeypatch):
     assert 300 < max(small.size) <= 400
     assert len(small.png) < len(full.png)
     assert small.svg == full.svg  # the SVG keeps its size
+
+
+def _chain(steps):
+    dsp = sh.Dispatcher(name="chain")
+    for i in range(steps):
+        dsp.add_function(
+            f"convert_step_{i}", abs, [f"quantity_{i}"], [f"quantity_{i + 1}"]
+        )
+    return dsp
+
+
+def test_a_wide_drawing_can_be_seen_at_full_size():
+    """Shrunk to the column, a wide drawing cannot be read: a ``<details>``
+    under it opens the same PNG at its own size, in a box that scrolls
+    sideways (no script, no ``data:`` link: both are stripped untrusted)."""
+    page = _chain(6)._repr_mimebundle_()["text/html"]
+    imgs = re.findall(r"<img [^>]*>", page)
+    assert len(imgs) == 2, imgs
+    scaled, full = imgs
+    assert "max-width:100%" in scaled and "max-width:none" in full
+    assert (
+        re.search(r'src="([^"]+)"', scaled)[1] == re.search(r'src="([^"]+)"', full)[1]
+    )
+    width = png_size(base64.b64decode(re.search(r"base64,([^\"]+)", full)[1]))[0]
+    assert width > picture_mod.FULL_SIZE_FROM and f'width="{width}"' in full
+    details = page[page.index("<details") :]
+    assert "<summary>See the drawing at full size" in details
+    assert "overflow:auto" in details and "<script" not in page and "href=" not in page
+
+
+def test_a_drawing_that_fits_has_no_second_copy():
+    page = _model()._repr_mimebundle_()["text/html"]
+    assert "<details" not in page and len(re.findall(r"<img ", page)) == 1
+
+
+def test_a_wide_plot_gets_the_full_size_view_too():
+    """``dsp.plot()`` in a cell: notebooks show its HTML (preferred to the
+    images) when the drawing is too wide for the column."""
+    wide = _chain(6).plot()._repr_mimebundle_()
+    assert "<summary>See the drawing at full size" in wide["text/html"]
+    assert "image/png" in wide and "image/svg+xml" in wide
+    assert "text/html" not in _model().plot()._repr_mimebundle_()

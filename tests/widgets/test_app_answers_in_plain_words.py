@@ -148,7 +148,8 @@ def test_sub_models_answer_and_explain_a_failure_inside():
     app.type("x", "8")
     assert app.answers == {"m": "1.25"} and app.messages == []
     app.type("x", "0")  # "plus", inside the sub-model "middle", divides by 0
-    assert app.messages == ['M: The step "Plus" failed.']
+    # the graph shows the sub-model's box: the message names it too
+    assert app.messages == ['M: The step "Plus" in "Middle" failed.']
 
 
 def test_widgets_follow_the_types_and_the_modellers_declarations():
