@@ -30,7 +30,7 @@ from typing import Any
 
 from . import graph, summary
 from .dot import TIMEOUT, DrawingUnavailable, reason, run_dot
-from .picture import FULL_SIZE_FROM, img_tag, picture
+from .picture import picture
 
 __all__ = [
     "Plot",
@@ -237,22 +237,15 @@ class Plot:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
         """``image/svg+xml``, ``image/png`` (what untrusted notebooks show) and
         ``text/plain``; when the drawing cannot be made,
-        ``text/html`` and ``text/plain`` saying why. Never raises.
-
-        A drawing too wide for a notebook's column also gets ``text/html``
-        (which notebooks prefer): the PNG fitted to the column and a view of
-        it at full size (see :func:`.picture.img_tag`)."""
+        ``text/html`` and ``text/plain`` saying why. Never raises."""
         text = repr(self)
         try:
             pic = picture(self)
-            bundle = {
+            return {
                 "image/svg+xml": pic.svg,
                 "image/png": base64.b64encode(pic.png).decode(),
                 "text/plain": text,
             }
-            if pic.size[0] > FULL_SIZE_FROM:
-                bundle["text/html"] = img_tag(pic, str(self.dsp.name or "the model"))
-            return bundle
         except Exception as err:
             why = f"No drawing: {reason(err)}"
             return {

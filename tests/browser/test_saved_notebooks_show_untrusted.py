@@ -2,15 +2,12 @@
 home: nobody signed it) in JupyterLab and, without running anything, shows
 every drawing as a picture: JupyterLab refuses SVG there and sanitises HTML,
 so each saved drawing must reach the screen as a PNG ``<img>``, never as the
-``<Plot ...>`` text line or the SVG's labels run together as text; one wider
-than the column has its full-size view beside it."""
+``<Plot ...>`` text line or the SVG's labels run together as text."""
 
 import json
 import re
 
 import pytest
-
-from schedula_nb.render.picture import FULL_SIZE_FROM
 
 from .conftest import NOTEBOOKS, screenshot
 from .lab import PANEL, open_notebook, wait_for_images
@@ -40,15 +37,9 @@ def test_saved_drawings_show_as_pictures_untrusted(jupyterlab, page):
         expected = _saved_drawings(name)
         open_notebook(page, server, name)
         wait_for_images(page)
-        pictures = page.locator(  # the full-size views are second copies
+        pictures = page.locator(
             f'{PANEL} .jp-OutputArea-output img[src^="data:image/png"]'
-            ":not(.sh-picture-full)"
         )
-        wide = pictures.evaluate_all(
-            f"(imgs) => imgs.filter((i) => i.naturalWidth > {FULL_SIZE_FROM})"
-            ".map((i) => !!i.parentElement.querySelector('.sh-full-size'))"
-        )
-        assert all(wide), (name, "a wide drawing without its full-size view", wide)
         shown = pictures.evaluate_all("(imgs) => imgs.map((i) => i.naturalWidth)")
         if shown:  # the screenshot shows the first drawing
             pictures.first.scroll_into_view_if_needed()

@@ -94,12 +94,3 @@ def test_a_wide_drawing_can_be_seen_at_full_size():
 def test_a_drawing_that_fits_has_no_second_copy():
     page = _model()._repr_mimebundle_()["text/html"]
     assert "<details" not in page and len(re.findall(r"<img ", page)) == 1
-
-
-def test_a_wide_plot_gets_the_full_size_view_too():
-    """``dsp.plot()`` in a cell: notebooks show its HTML (preferred to the
-    images) when the drawing is too wide for the column."""
-    wide = _chain(6).plot()._repr_mimebundle_()
-    assert "<summary>See the drawing at full size" in wide["text/html"]
-    assert "image/png" in wide and "image/svg+xml" in wide
-    assert "text/html" not in _model().plot()._repr_mimebundle_()
