@@ -4,7 +4,9 @@
 are the *same* edge attribute dict, ``adj`` is ``succ``. Every mutation bumps
 ``rev`` by the number of nodes it touched and logs them, so a cached search
 plan can tell whether a change since its revision concerns it
-(:meth:`DiGraph.touched_since`).
+(:meth:`DiGraph.touched_since`). That includes edits made in place to an
+attribute dict (``g.nodes['b']['wait_inputs'] = True``, ``g.edges['a', 'b']
+['weight'] = 3``): attribute dicts are :class:`Attrs`, which tell their graph.
 
 >>> g = DiGraph()
 >>> g.add_edge('a', 'b', weight=2)
@@ -17,7 +19,76 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import Any
 
-__all__ = ["DiGraph"]
+__all__ = ["DiGraph", "Attrs"]
+
+
+class Attrs(dict):
+    """A node's or an edge's attribute dict: a ``dict`` that logs its edits
+    on the graph that made it (as the node, or the edge's head), so cached
+    plans see them. A model cut out of another shares these dicts: the
+    edits are logged on the graph they were made for.
+
+    >>> g = DiGraph()
+    >>> g.add_edge('a', 'b', weight=2)
+    >>> rev = g.rev
+    >>> g.edges['a', 'b']['weight'] = 3
+    >>> g.nodes['a'].pop('missing', None)
+    >>> g.touched_since(rev)
+    ['b', 'a']
+    """
+
+    __slots__ = ("_graph", "_node")
+
+    def __reduce__(self):  # pickled and copied as a plain dict
+        return dict, (dict(self),)
+
+    def _edited(self) -> None:
+        graph = self._graph
+        if graph is not None:
+            graph._touch((self._node,))
+
+    def __setitem__(self, key, value) -> None:
+        dict.__setitem__(self, key, value)
+        self._edited()
+
+    def __delitem__(self, key) -> None:
+        dict.__delitem__(self, key)
+        self._edited()
+
+    def __ior__(self, other):
+        dict.update(self, other)
+        self._edited()
+        return self
+
+    def pop(self, *args):
+        value = dict.pop(self, *args)
+        self._edited()
+        return value
+
+    def popitem(self):
+        item = dict.popitem(self)
+        self._edited()
+        return item
+
+    def setdefault(self, key, default=None):
+        if key in self:
+            return dict.__getitem__(self, key)
+        self[key] = default
+        return default
+
+    def update(self, *args, **kwargs) -> None:
+        dict.update(self, *args, **kwargs)
+        self._edited()
+
+    def clear(self) -> None:
+        dict.clear(self)
+        self._edited()
+
+
+def _attrs(graph: DiGraph | None, node: Hashable, values: dict) -> Attrs:
+    attrs = Attrs(values)
+    attrs._graph, attrs._node = graph, node
+    return attrs
 
 
 class DiGraph:
@@ -71,9 +142,9 @@ class DiGraph:
         """Add ``n`` (or update its attributes)."""
         nodes = self.nodes
         if n in nodes:
-            nodes[n].update(attr)
+            dict.update(nodes[n], attr)
         else:
-            nodes[n] = attr
+            nodes[n] = _attrs(self, n, attr)
             self.succ[n] = {}
             self.pred[n] = {}
         log = self._log  # inlined _touch: model building is a hot path
@@ -115,9 +186,9 @@ class DiGraph:
             self.add_node(v)
         edge = self.succ[u].get(v)
         if edge is None:
-            self.succ[u][v] = self.pred[v][u] = attr
+            self.succ[u][v] = self.pred[v][u] = _attrs(self, v, attr)
         else:
-            edge.update(attr)
+            dict.update(edge, attr)
         log = self._log  # inlined _touch; the head is the node whose inputs changed
         log.append(v)
         self.rev += 1
@@ -138,6 +209,17 @@ class DiGraph:
         del self.succ[u][v]
         del self.pred[v][u]
         self._touch((v,))
+
+    def attrs_of(self, node: Hashable, values: dict) -> Attrs:
+        """A new attribute dict of ``node`` (or of an edge into it) for this
+        graph, holding ``values``; edits of it are logged here."""
+        return _attrs(self, node, values)
+
+    def own_attrs(self, node: Hashable) -> Attrs:
+        """Give ``node`` attribute dict of its own (a copy), as this graph's."""
+        attrs = self.nodes[node] = _attrs(self, node, self.nodes[node])
+        self._touch((node,))
+        return attrs
 
     def _touch(self, nodes: tuple) -> None:
         self._log += nodes
@@ -190,9 +272,10 @@ class DiGraph:
     def copy(self) -> DiGraph:
         """A copy with new node and edge attribute dicts (values are shared)."""
         g = DiGraph()
-        g.nodes = {n: dict(a) for n, a in self.nodes.items()}
+        g.nodes = {n: _attrs(g, n, a) for n, a in self.nodes.items()}
         g.succ = {
-            u: {v: dict(a) for v, a in nbrs.items()} for u, nbrs in self.succ.items()
+            u: {v: _attrs(g, v, a) for v, a in nbrs.items()}
+            for u, nbrs in self.succ.items()
         }
         g.pred = {v: {} for v in self.nodes}
         for u, nbrs in g.succ.items():

@@ -24,7 +24,7 @@ from ._exceptions import DispatcherAbort, DispatcherError
 from ._nodes import fail, run_data, run_function
 from ._plan import PLAN_CACHE_SIZE, Plan, plan_for, untouched_since
 from ._reuse import never_taken, usable
-from ._search import seed_initial
+from ._search import check_fed_paths, seed_initial
 from ._solution import Solution, edge_value, taken_from
 from ._submodel import as_ids, feeds_back
 from ._tables import SearchTables
@@ -141,6 +141,8 @@ def run_nested_search(
                     break
                 _close(f)  # a child that gave all it must give stops
                 continue
+        if not out and v in s.wildcards:
+            check_fed_paths(s, tb, v, d)
         pending.append((f, v, d, out, v not in s.wildcards))
 
 

@@ -2,8 +2,11 @@
 some nodes over a graph (``get_sub_dsp_from_workflow``), and by what lies on a
 path from given inputs to given outputs (``shrink``).
 
-The sub-model shares node and edge attribute dicts with its parent (nothing is
-copied); its default values are those of its nodes.
+The sub-model has node and edge attribute dicts of its own, copies of its
+parent's (the values are shared, as the reference's networkx copy shares
+them): an edit of one model's attributes does not change the other's, and
+each model's plans see the edits made to it. Its default values are those of
+its nodes.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 from ._graph import DiGraph
 from ._prune_subs import graphs_of, prune_sub_models
+from ._submodel import as_ids
 from ._tokens import NONE, SINK, START
 
 __all__ = ["shrunk_model", "sub_model", "sub_model_from_graph"]
@@ -22,7 +26,11 @@ __all__ = ["shrunk_model", "sub_model", "sub_model_from_graph"]
 
 def _new_sub(dsp: Any, nodes: dict, succ: dict, pred: dict) -> Any:
     g = DiGraph()
-    g.nodes, g.succ, g.pred = nodes, succ, pred
+    g.nodes = {n: g.attrs_of(n, a) for n, a in nodes.items()}
+    g.succ = {
+        u: {v: g.attrs_of(v, a) for v, a in out.items()} for u, out in succ.items()
+    }
+    g.pred = {v: {u: g.succ[u][v] for u in into} for v, into in pred.items()}
     sub = dsp.copy_structure(dmap=g)
     sub.default_values = {k: v for k, v in dsp.default_values.items() if k in nodes}
     return sub
@@ -203,8 +211,9 @@ def shrunk_model(
 
 
 def _holdable(dsp: Any) -> dict:
-    """Data nodes that may wait: ``wait_inputs`` ones (not SINK) and the
-    outputs of functions with an ``input_domain``; all flagged to wait."""
+    """Data nodes that may wait: ``wait_inputs`` ones (not SINK), the outputs
+    of functions with an ``input_domain``, and those of sub-models that may
+    wait; all flagged to wait."""
     nodes = dsp.dmap.nodes
     flags = {
         n: True
@@ -214,6 +223,15 @@ def _holdable(dsp: Any) -> dict:
     for a in nodes.values():
         if a["type"] == "function" and "input_domain" in a:
             flags.update(dict.fromkeys(a["outputs"], True))
+        elif a["type"] == "dispatcher":
+            # What a sub-model gives may wait too: all of it when the node has
+            # a domain, else what waits inside it (the reference's rule).
+            outputs = a["outputs"]
+            if "input_domain" not in a:
+                inside = _holdable(a["function"])
+                outputs = {c: p for c, p in outputs.items() if c in inside}
+            for p in outputs.values():
+                flags.update(dict.fromkeys(as_ids(p), True))
     return flags
 
 

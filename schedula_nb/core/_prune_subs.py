@@ -56,7 +56,7 @@ def prune_sub_models(
     for node, attr in list(dmap.nodes.items()):
         if attr["type"] != "dispatcher":
             continue
-        attr = dmap.nodes[node] = dict(attr)
+        attr = dmap.own_attrs(node)
         succ, pred = dmap.succ[node], dmap.pred[node]
         wanted = {
             c for c, p in attr["outputs"].items() if any(i in succ for i in as_ids(p))

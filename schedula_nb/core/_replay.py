@@ -41,7 +41,11 @@ def _plain(attr: dict, extras: tuple) -> bool:
 
 class Trace:
     """Replay steps ``(node, dist, left, outcome, kind, key)``, and ``fused``:
-    data node -> its only producer, whose value the replay passes on directly."""
+    data node -> its only producer, whose value the replay passes on directly.
+
+    ``key`` is a fused data node's producer, or a fused function's input ids.
+    What the steps read of the model's attributes holds while the plan does:
+    any edit of a node's attributes, in place too, makes a new plan."""
 
     __slots__ = ("steps", "fused")
 
@@ -91,7 +95,8 @@ def compile_trace(trace: list, tb: SearchTables, initial: Any = ()) -> Trace:
         if node in fused:
             steps.append((node, d, left, out, _PLAIN_DATA, fused[node]))
         elif node in producers and out:
-            steps.append((node, d, left, out, _PLAIN_FUNC, producers[node]))
+            attr = nodes[node]  # read once: an edit of it makes a new plan
+            steps.append((node, d, left, out, _PLAIN_FUNC, attr["inputs"]))
         else:
             steps.append((node, d, left, out, _GENERAL, None))
     return Trace(steps, fused)
@@ -111,18 +116,14 @@ def replay(
     for node, d, left, expected, kind, key in trace.steps:
         if stopper is not None and stopper.is_set():
             raise DispatcherAbort("Stop requested.", sol=sol, node_id=node)
-        attr = nodes[node]
         if kind == _PLAIN_FUNC:
-            if "input_domain" in attr or "filters" in attr or sol.has_none:
-                return _unfuse(sol, trace)  # the model changed in place
+            if sol.has_none:
+                return _unfuse(sol, trace)
             dist[node] = d
-            inputs = attr["inputs"]
-            args = (
-                [getitem(inputs[0])] if len(inputs) == 1 else list(map(getitem, inputs))
-            )
+            args = [getitem(key[0])] if len(key) == 1 else list(map(getitem, key))
             try:
                 t0 = perf_counter()
-                res = attr["function"](*args)
+                res = nodes[node]["function"](*args)
                 t_end[node] = perf_counter()
                 t_start[node] = t0
             except SkipNode:
@@ -134,8 +135,6 @@ def replay(
             if res is NONE:
                 return _unfuse(sol, trace)
         elif kind == _PLAIN_DATA:
-            if "function" in attr or "filters" in attr or "callback" in attr:
-                return _unfuse(sol, trace)
             dist[node] = d
             sol[node] = results[key]
         else:

@@ -20,7 +20,7 @@ from ._solution import Solution
 from ._tables import SearchTables
 from ._tokens import NONE, START
 
-__all__ = ["run_search", "seed_initial"]
+__all__ = ["run_search", "seed_initial", "check_fed_paths"]
 
 
 def seed_initial(sol: Solution, tb: SearchTables, initial: list) -> tuple:
@@ -40,6 +40,19 @@ def seed_initial(sol: Solution, tb: SearchTables, initial: list) -> tuple:
         elif k not in waits or npred[k] == 0:
             ready.append((d, k))
     return ready, pending
+
+
+def check_fed_paths(sol: Solution, tb: SearchTables, node: Any, d: float) -> None:
+    """A wildcard input, computed at distance ``d``, passes nothing on (its
+    functions took its input value at the start), yet no path through it may
+    be shorter than the one its functions were visited at: a shorter one
+    means negative weights, as on any other edge."""
+    dist = sol.visit
+    for w, ln in tb.succ[node]:
+        if w in dist and d + ln < dist[w]:
+            raise DispatcherError(
+                "Contradictory paths found: negative weights?", sol=sol, node_id=w
+            )
 
 
 def run_search(
@@ -115,5 +128,7 @@ def run_search(
             targets.discard(v)
             if not targets:
                 break
+        if not out and v in wildcards:
+            check_fed_paths(sol, tb, v, d)
         # A wildcard input fed its functions at the start: not a new arrival.
         pending = ((d, out, v not in wildcards),)

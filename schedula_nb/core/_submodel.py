@@ -115,7 +115,8 @@ def add_dispatcher(
     with a dict of the inputs that have arrived), and its outputs reach
     the parent as the child computes them. Its solution is kept in
     ``sol.sub_sol`` under the node's index path. ``include_defaults``
-    copies the child's default values of its inputs to the parent. ``dsp``
+    moves the child's default values of its inputs to the parent (see
+    ``_take_defaults``). ``dsp``
     may also be a dict of ``add_from_lists`` arguments (``data_list``,
     ``fun_list``, ``dsp_list``) that builds the sub-model.
     Mapping ids the child does not have are refused here.
@@ -202,14 +203,21 @@ def _check_options(
 
 
 def _take_defaults(parent: Any, child: Any, inputs: dict) -> None:
-    """``include_defaults``: the child's defaults of its mapped inputs become
-    the parent's defaults of the ids mapped to them."""
+    """``include_defaults``: the child's default of the first id each parent
+    id is mapped to moves to the parent; the defaults of the other ids of
+    that mapping are dropped (one value enters them all). When the first id
+    has no default, the child keeps its own. As the reference does, this
+    edits the child given."""
     defaults = child.default_values
+    dropped: set = set()
     for p, children in inputs.items():
-        for c in as_ids(children):
-            if c in defaults:
-                d = defaults[c]
-                parent.set_default_value(p, d["value"], d["initial_dist"])
+        first, *others = as_ids(children)
+        if first in defaults:
+            d = defaults.pop(first)
+            parent.set_default_value(p, d["value"], d["initial_dist"])
+            dropped.update(others)
+    for c in dropped:
+        defaults.pop(c, None)
 
 
 def _mappings(

@@ -320,3 +320,71 @@ def build_submodel_output_reached_when_the_dispatch_stops(sh):
     dsp.set_default_value("a", 1)
     dsp.set_default_value("z", 2)
     return dsp, [dict(inputs={}, outputs=["z"])]
+
+
+def _child_with_defaults(sh):
+    sub = sh.Dispatcher(name="sub")
+    sub.add_data("a", 2)
+    sub.add_data("b", 0)
+    sub.add_function("min", min, ["a", "b"], ["c"])
+    sub.add_function("fun", lambda c: (c + 3, c - 3), ["c"], ["d", "e"])
+    return sub
+
+
+@case
+def build_submodel_include_defaults_first_id(sh):
+    # A parent id mapped to several child ids takes the default of the first
+    # one (the others' are dropped).
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("max", max, ["a", "b"], ["c"])
+    dsp.add_dispatcher(
+        _child_with_defaults(sh),
+        {"c": ("a", "d")},
+        {"d": ("d", "f"), "e": "g"},
+        "sub",
+        include_defaults=True,
+    )
+    return dsp, [dict(inputs={"a": 6, "b": 5})]
+
+
+@case
+def build_submodel_include_defaults_first_id_without_one(sh):
+    # The first id has no default: the parent takes none, the child keeps its.
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("max", max, ["a", "b"], ["c"])
+    dsp.add_dispatcher(
+        _child_with_defaults(sh),
+        {"c": ("d", "a")},
+        {"d": ("d", "f"), "e": "g"},
+        "sub",
+        include_defaults=True,
+    )
+    return dsp, [dict(inputs={"a": 6, "b": 5})]
+
+
+@case
+def build_submodel_with_domain_shrunk(sh):
+    # A sub-model node with a domain may wait for all its inputs: the shrink
+    # keeps every producer of what it gives, an earlier one included.
+    def fun(c):
+        return c + 3, c - 3
+
+    inner = sh.Dispatcher(name="inner")
+    inner.add_function("fun", fun, ["a"], ["b", "c"])
+    inner.add_function("min", min, ["b", "c"], ["d"])
+    sub = sh.Dispatcher(name="sub")
+    sub.add_data("a", 1)
+    sub.add_function("min", min, ["a", "b"], ["c"])
+    sub.add_dispatcher(inner, {"c": "a"}, {"d": "d"}, "inner")
+    sub.add_function("fun", fun, ["d"], ["e", "f"])
+    dsp = sh.Dispatcher(name="main")
+    dsp.add_function("max", max, ["a", "b"], ["c"])
+    dsp.add_dispatcher(
+        sub,
+        {"d": "a", "e": "b"},
+        {"e": "c", "f": "f"},
+        "sub",
+        input_domain=lambda kw: "e" in kw and "d" in kw and kw["e"] + kw["d"] > 29,
+    )
+    inputs = {"a": 3, "b": 5, "d": 10, "e": 20}
+    return dsp, [dict(inputs=inputs, shrink=True), dict(inputs=inputs)]

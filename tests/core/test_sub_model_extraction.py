@@ -20,7 +20,12 @@ def test_get_sub_dsp_keeps_whole_functions_only(dsp):
     sub = dsp.get_sub_dsp(["a", "b", "c", "d", "f", "g"])
     assert set(sub.nodes) == {"a", "b", "c", "d", "f", "g"}
     assert sub.default_values == {"a": {"value": 1, "initial_dist": 0.0}}
-    assert sub.nodes["f"] is dsp.nodes["f"]  # attributes are shared, not copied
+    # Attributes are copied (values shared), as the reference's get_sub_dsp:
+    # editing the sub-model's leaves the model's as they were.
+    assert sub.nodes["f"] == dsp.nodes["f"] and sub.nodes["f"] is not dsp.nodes["f"]
+    assert sub.nodes["f"]["function"] is dsp.nodes["f"]["function"]
+    sub.nodes["f"]["weight"] = 3
+    assert "weight" not in dsp.nodes["f"]
     assert set(dsp.get_sub_dsp(["a", "c", "d", "f", "g"]).nodes) == {"c", "d", "g"}
     with pytest.raises(sh.ModelError, match="not in the model"):
         dsp.get_sub_dsp(["nope"])

@@ -43,19 +43,6 @@ MAY_PASS = {"test_dispatcher.TestAsyncParallel::test_multiple"}
 SCHEDULA_GAPS = {
     **{f"test_dispatcher.TestAsyncParallel::{k}": v for k, v in _ASYNC.items()},
     "test_setup.TestSetup::test_project_version": "schedula_nb has its own version",
-    "test_dispatcher.TestDispatch::test_input_dists": (
-        "edits made in place to dmap's attribute dicts are not seen by the "
-        "cached plans; the model's methods are"
-    ),
-    "test_dispatcher.TestDispatch::test_wildcard": (
-        "a negative weight written into dmap in place: the reference refuses "
-        "that dispatch (contradictory paths), schedula_nb answers it"
-    ),
-    "test_dispatcher.TestDispatch::test_with_outputs": (
-        "shrink=True on a sub-model holding a sub-model: the reference's cut "
-        "keeps a child output the parent does not use, so the child's "
-        "workflow shows one more edge"
-    ),
     "test_dispatcher.TestNodeOutput::test_set_node_output": "Solution._set_node_output (private)",
     "test_dispatcher.TestPipe::test_pipe": "sol.pipe's nested layout",
 }
