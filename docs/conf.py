@@ -20,7 +20,7 @@ import schedula_nb  # noqa: E402
 project = "schedula_nb"
 author = "the schedula_nb developers"
 copyright = "the schedula_nb developers"
-release = version = schedula_nb.__version__
+release = version = schedula_nb.VERSION
 
 extensions = [
     "sphinx.ext.autodoc",

@@ -20,7 +20,8 @@ from __future__ import annotations
 import importlib
 import os
 
-__version__ = "0.1.0"
+#: this project's version (``__version__`` says it, but under the switch)
+VERSION = "0.1.0"
 
 #: module (relative to this package) -> the public names it gives
 _MODULES = {
@@ -112,6 +113,13 @@ __all__ = list(_WHERE)
 
 
 def __getattr__(name: str) -> object:
+    if name == "__version__":
+        # Under the switch (``alias``) this module is also ``schedula``, and says
+        # the version of schedula whose behaviour it follows: code written for
+        # schedula checks it. ``VERSION`` is this project's, always.
+        from ._alias import REFERENCE_VERSION, is_aliased
+
+        return REFERENCE_VERSION if is_aliased() else VERSION
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'schedula_nb' has no attribute {name!r}")

@@ -4,8 +4,11 @@ After :func:`alias`, ``import schedula`` gives ``schedula_nb`` and every
 ``schedula.<path>`` gives ``schedula_nb.<path>`` (``schedula.utils.dsp`` is
 ``schedula_nb.utils.dsp``, a thin module over this project's core): the
 *same* module objects under two names, never a second copy, so classes and
-constants are identical whichever name imported them. Libraries built on
-schedula (``formulas``, say) then run on schedula_nb without being edited.
+constants are identical whichever name imported them (``__version__`` then
+says 1.6.15, the version of schedula whose behaviour the switch follows, for
+code that checks it; ``schedula_nb.VERSION`` is this project's). Libraries
+built on schedula (``formulas``, say) then run on schedula_nb without being
+edited.
 
 The switch also turns on the reference's behaviour where this project
 deliberately differs (``schedula_nb.compat``): outputs that are not in the
@@ -50,6 +53,9 @@ __all__ = ["alias", "unalias", "is_aliased", "ENVIRONMENT_VARIABLE"]
 
 #: the name code written for the reference imports
 ALIASED = "schedula"
+#: the version of schedula whose behaviour the switch follows: under the
+#: switch ``schedula.__version__`` says it (``schedula_nb.VERSION`` is ours)
+REFERENCE_VERSION = "1.6.15"
 #: the package that answers to it
 TARGET = "schedula_nb"
 #: set to ``1`` to alias when ``schedula_nb`` is first imported

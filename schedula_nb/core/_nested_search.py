@@ -100,6 +100,7 @@ def run_nested_search(
     """Dispatch from ``initial`` (sorted ``(dist, id, value)``) into ``sol``,
     running sub-model nodes inside the same search."""
     sol.sub_sol[sol.index] = sol
+    trail = sol.trail = []
     root = Frame(sol, tb, set(sol.outputs))
     heap: list = []
     ready, fed = seed_initial(sol, tb, initial)
@@ -120,6 +121,7 @@ def run_nested_search(
         if stopper is not None and stopper.is_set():
             raise DispatcherAbort("Stop requested.", sol=sol, node_id=v)
         s.visit[v] = d
+        trail.append((s, v))
         if v in f.watch:
             _known(f, v)
         tb = f.tb
@@ -227,6 +229,7 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
         name=child.name,
     )
     csol.index = s.index + attr["index"]
+    csol.trail = s.trail
     csol.verbose = s.verbose
     csol.origin = (child, child.dmap.rev)
     if s.reuse is not None:  # the child's earlier run, if of this child model

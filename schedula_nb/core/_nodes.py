@@ -112,6 +112,14 @@ def _best_estimate(sol: Solution, tb: SearchTables, node: Hashable, est: dict) -
     return {p: est[p]}
 
 
+def keep_call_solution(sol: Solution, node: Hashable, attr: dict) -> None:
+    """Keep the solution of the call a wrapper node just made (``SubDispatch``
+    and the like keep their last one), for ``sol.pipe`` and the workflow."""
+    if sol.call_solutions is None:
+        sol.call_solutions = {}
+    sol.call_solutions[node] = attr["function"].solution
+
+
 def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) -> Any:
     """Run a function node whose outputs ``left`` are still unknown; record its
     outputs as estimates; return ``[(output, edge length), ...]`` it fed."""
@@ -167,8 +175,12 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
             except SkipNode:
                 return None
             except Exception as ex:
+                if node in tb.wrapped:
+                    keep_call_solution(sol, node, attr)
                 fail(sol, node, ex)
                 return None
+            if node in tb.wrapped:
+                keep_call_solution(sol, node, attr)
     outputs = attr["outputs"]
     if len(outputs) == 1 and len(left) == 1:  # the common case: no new list
         sol.results[node] = res

@@ -186,6 +186,8 @@ class NoSub:
     workflow (``DispatchPipe`` is one); the reference's name, for code that
     checks ``isinstance(func, NoSub)``."""
 
+    records_solution = False
+
 
 class DispatchPipe(NoSub, SubDispatchPipe):
     """A ``SubDispatchPipe`` whose solution is not nested in a parent's as a

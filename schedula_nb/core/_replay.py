@@ -85,6 +85,7 @@ def compile_trace(trace: list, tb: SearchTables, initial: Any = ()) -> Trace:
         p_attr = nodes[producers[0]]
         if (
             p_attr["type"] == "function"
+            and producers[0] not in tb.wrapped
             and len(p_attr["outputs"]) == 1
             and _plain(p_attr, _FUNC_EXTRAS)
         ):

@@ -106,6 +106,12 @@ class Solution(Doors, dict):
     """
 
     _draw_with = "plot_solution"  # see Doors.plot
+    #: wrapper function node -> the solution of its call (``SubDispatch`` and
+    #: the like); a dict once one is kept
+    call_solutions: dict | None = None
+    #: of a model with sub-models: ``(solution, node)`` of every visit of every
+    #: level, in the order of the search (one list shared by all levels)
+    trail: list | None = None
 
     def __init__(
         self,
@@ -275,10 +281,33 @@ class Solution(Doors, dict):
         return dict, (dict(self),)
 
     # -- reference-compatible views -----------------------------------------
+    def _set_node_output(
+        self, node_id: Hashable, no_call: bool, next_nds: Any = None, **kw: Any
+    ) -> bool:
+        """One step of a dispatch by hand, on ``self.workflow`` (the
+        reference's private method; see ``core/_stepwise.py``)."""
+        from ._stepwise import set_node_output
+
+        return set_node_output(self, node_id, no_call, next_nds, **kw)
+
     @property
-    def pipe(self) -> list:
-        """Visited nodes in the order they were visited."""
-        return list(self.visit)
+    def pipe(self) -> dict:
+        """The nodes visited, in the order of the search, across sub-models
+        (their nodes keyed by their path, as tuples), each mapped to
+        ``{'task': (distance, node, solution)}`` plus the ``'error'`` of a node
+        that failed and the ``'sub_pipe'`` of a wrapper's call (the
+        reference's layout).
+
+        >>> import schedula_nb as sh
+        >>> dsp = sh.Dispatcher()
+        >>> dsp.add_function('max', max, ['a', 'b'], ['c'])
+        'max'
+        >>> list(dsp.dispatch({'a': 1, 'b': 2}).pipe)
+        ['a', 'b', 'max', 'c']
+        """
+        from ._pipe_view import full_pipe
+
+        return full_pipe(self)
 
     @property
     def _errors(self) -> dict:
@@ -451,4 +480,6 @@ def _function_attrs(sol: Solution, node: Hashable) -> dict:
         attr["error"] = failure.message
     if node in sol.children:
         attr["solution"] = sol.children[node]
+    elif sol.call_solutions is not None and node in sol.call_solutions:
+        attr["solution"] = sol.call_solutions[node]
     return attr

@@ -29,6 +29,7 @@ class SearchTables:
         "funcs",
         "waits",
         "subs",
+        "wrapped",
         "rev",
         "frame_keys",
     )
@@ -46,7 +47,9 @@ class SearchTables:
         self.npred: dict[Hashable, int] = {v: len(p) for v, p in dmap.pred.items()}
         #: node -> tie-break position among nodes at the same distance; the
         #: nodes that run a function; the nodes that wait for all predecessors
-        self.rank, self.funcs, self.waits, self.subs = _kinds(nodes, nodes)
+        self.rank, self.funcs, self.waits, self.subs, self.wrapped = _kinds(
+            nodes, nodes
+        )
         self.rev = dmap.rev
         #: solution index -> the nested search's heap keys (see _nested_search)
         self.frame_keys: dict = {}
@@ -105,7 +108,7 @@ class SearchTables:
         new.nodes, new.rev = nodes, dmap.rev
         new.succ = {u: tuple(out) for u, out in succ.items()}
         new.npred = npred
-        new.rank, new.funcs, new.waits, new.subs = _kinds(nodes, succ)
+        new.rank, new.funcs, new.waits, new.subs, new.wrapped = _kinds(nodes, succ)
         new.frame_keys = {}
         return new
 
@@ -123,13 +126,15 @@ class SearchTables:
 def _kinds(nodes: dict, ids: Any) -> tuple:
     """Rank (the reference's tie-break among nodes at the same distance: not
     waiting first, then ``str(id)``, then insertion index), function nodes
-    (sub-models included), waiting nodes and sub-model nodes among ``ids``.
+    (sub-models included), waiting nodes, sub-model nodes, and the function
+    nodes whose function is a wrapper that keeps its solution (its
+    ``records_solution``: ``SubDispatch`` and the like) among ``ids``.
 
     When every id is a ``str`` the rank is only 0 (not waiting) or 1: the
     search's heap entries ``(dist, rank, id)`` then order ties by the id
     itself, which is its ``str`` and unique, so no sort is needed.
     """
-    funcs, waits, subs = [], [], []
+    funcs, waits, subs, wrapped = [], [], [], []
     text = True
     for n in ids:
         attr = nodes[n]
@@ -138,6 +143,8 @@ def _kinds(nodes: dict, ids: Any) -> tuple:
             funcs.append(n)
             if kind == "dispatcher":
                 subs.append(n)
+            elif getattr(attr.get("function"), "records_solution", False) is True:
+                wrapped.append(n)
         if attr["wait_inputs"]:
             waits.append(n)
         if type(n) is not str:
@@ -153,4 +160,4 @@ def _kinds(nodes: dict, ids: Any) -> tuple:
             ]
         )
         rank = {t[3]: i for i, t in enumerate(order)}
-    return rank, frozenset(funcs), frozenset(waits), frozenset(subs)
+    return rank, frozenset(funcs), frozenset(waits), frozenset(subs), frozenset(wrapped)

@@ -21,6 +21,7 @@ import keyword
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
+from ._compat import STATE
 from ._exceptions import DispatcherError
 from ._functions import combine_dicts, selector
 from ._reuse import REUSING
@@ -38,6 +39,12 @@ def registered(dsp: Any, memo: dict | None = None) -> Any:
 def unreachable_error(name: str, sol: Solution, missing: list) -> DispatcherError:
     """A ``DispatcherError`` for outputs a dispatch did not reach, naming the
     node that failed and chained to its exception."""
+    if STATE["reference"]:  # the switch: the reference's words, exactly
+        msg = (
+            f"\n  Unreachable output-targets: {set(missing)!r}"
+            f"\n  Available outputs: {list(sol)!r}"
+        )
+        return DispatcherError(msg, sol=sol, node_id=missing[0])
     msg = f"{name}: unreachable outputs {missing!r}; computed: {list(sol)!r}"
     failure = next((f for f in sol.failures.values() if f.kind == "error"), None)
     if failure is not None:
@@ -85,6 +92,10 @@ class SubDispatch:
     >>> pipe.register(memo={})(-3)
     3
     """
+
+    #: a function node of it keeps the solution of each call (``sol.pipe``,
+    #: the workflow's ``solution``); ``DispatchPipe`` does not
+    records_solution = True
 
     def __new__(cls, dsp: Any = None, *args: Any, **kwargs: Any) -> Any:
         """A wrapper of a blueprint is a blueprint (as in the reference): it

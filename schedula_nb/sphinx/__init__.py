@@ -78,7 +78,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_directive("autodispatcher", AutodispatcherDirective)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file(CSS)
-    from .. import __version__
+    from .. import VERSION as __version__
 
     return {
         "version": __version__,

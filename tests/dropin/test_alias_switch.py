@@ -19,6 +19,7 @@ PROGRAM = textwrap.dedent(
     from schedula.utils.utl import get_unused_node_id
     import schedula_nb
     assert sh is schedula_nb, sh
+    assert sh.__version__ == "1.6.15" != schedula_nb.VERSION  # the one it follows
     assert schedula.utils.dsp.SubDispatchFunction is schedula_nb.SubDispatchFunction
     assert schedula.utils.sol.Solution is schedula_nb.Solution
     assert schedula.utils.cst.START is schedula_nb.START
@@ -92,6 +93,7 @@ def test_unalias_gives_the_reference_back():
         "schedula_nb.unalias(); import schedula\n"
         "assert schedula is not schedula_nb\n"
         "from schedula_nb import compat; assert not compat.follows_reference()\n"
+        "assert schedula_nb.__version__ == schedula_nb.VERSION\n"
     )
     done = _run("-c", program)
     assert done.returncode == 0, done.stderr

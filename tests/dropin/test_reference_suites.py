@@ -42,9 +42,6 @@ MAY_PASS = {"test_dispatcher.TestAsyncParallel::test_multiple"}
 #: schedula's own tests that schedula_nb does not pass, and why
 SCHEDULA_GAPS = {
     **{f"test_dispatcher.TestAsyncParallel::{k}": v for k, v in _ASYNC.items()},
-    "test_setup.TestSetup::test_project_version": "schedula_nb has its own version",
-    "test_dispatcher.TestNodeOutput::test_set_node_output": "Solution._set_node_output (private)",
-    "test_dispatcher.TestPipe::test_pipe": "sol.pipe's nested layout",
 }
 
 
