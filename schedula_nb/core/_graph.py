@@ -42,6 +42,12 @@ class Attrs(dict):
     def __reduce__(self):  # pickled and copied as a plain dict
         return dict, (dict(self),)
 
+    def copy(self) -> Attrs:
+        """A copy that logs its edits on the same graph (code that replaces a
+        node's attributes by a copy of them, as formulas does, keeps them
+        watched)."""
+        return _attrs(self._graph, self._node, self)
+
     def _edited(self) -> None:
         graph = self._graph
         if graph is not None:

@@ -122,7 +122,11 @@ def _adopt(front: Any, real: Any) -> None:
     """``front`` becomes ``real``: same values, same records."""
     dict.clear(front)
     dict.update(front, real)
-    front.__dict__.update(real.__dict__)
+    own = front.__dict__
+    for name in real.CLASS_DEFAULTS:  # real has the class's value: so must front
+        if name not in real.__dict__:
+            own.pop(name, None)
+    own.update(real.__dict__)
     front.pending = None
     subs = front.sub_sol
     for key, sol in list(subs.items()):

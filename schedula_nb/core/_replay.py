@@ -23,13 +23,15 @@ from ._nodes import fail, run_data, run_function
 from ._search import seed_initial
 from ._solution import Solution
 from ._tables import SearchTables
-from ._tokens import NONE
+from ._tokens import NONE, START
 
 __all__ = ["compile_trace", "replay"]
 
-_GENERAL, _PLAIN_DATA, _PLAIN_FUNC = 0, 1, 2
-_FUNC_EXTRAS = ("input_domain", "filters")
-_DATA_EXTRAS = ("function", "filters", "callback")
+_GENERAL, _PLAIN_DATA, _PLAIN_FUNC, _INPUT = 0, 1, 2, 3
+# What a fused step cannot do inline (filters it can: they are applied)
+_FUNC_EXTRAS = ("input_domain",)
+_DATA_EXTRAS = ("function", "callback")
+_INPUT_EXTRAS = ("function", "filters", "callback")
 
 
 def _plain(attr: dict, extras: tuple) -> bool:
@@ -43,9 +45,10 @@ class Trace:
     """Replay steps ``(node, dist, left, outcome, kind, key)``, and ``fused``:
     data node -> its only producer, whose value the replay passes on directly.
 
-    ``key`` is a fused data node's producer, or a fused function's input ids.
-    What the steps read of the model's attributes holds while the plan does:
-    any edit of a node's attributes, in place too, makes a new plan."""
+    ``key`` is the producer of a fused data node, the input ids of a fused
+    function, None otherwise. The replay reads the rest of a node's
+    attributes as it goes (an attribute dict replaced by a plain one, which
+    does not tell the model of its edits, is still read right)."""
 
     __slots__ = ("steps", "fused")
 
@@ -58,7 +61,8 @@ def compile_trace(trace: list, tb: SearchTables, initial: Any = ()) -> Trace:
 
     A plain function with one output feeding a plain data node that has no
     other estimate is replayed as a pair: the data node takes the result as
-    its value, without an estimates dict (``Solution.estimates`` rebuilds it).
+    its value, without an estimates dict (``Solution.estimates`` rebuilds it);
+    their filters are applied inline. A plain input takes its given value.
     The estimates are read off the trace: a function's ``out`` lists the data
     nodes it fed, all before they were visited; ``initial`` are the ids that
     started with a value (an estimate too).
@@ -93,11 +97,20 @@ def compile_trace(trace: list, tb: SearchTables, initial: Any = ()) -> Trace:
     producers = {p: n for n, p in fused.items()}
     steps = []
     for node, d, left, out in trace:
+        attr = nodes[node]  # read once: an edit of it makes a new plan
         if node in fused:
             steps.append((node, d, left, out, _PLAIN_DATA, fused[node]))
         elif node in producers and out:
-            attr = nodes[node]  # read once: an edit of it makes a new plan
             steps.append((node, d, left, out, _PLAIN_FUNC, attr["inputs"]))
+        elif (
+            left is None
+            and node in initial
+            and node not in fed_by
+            and out is succ[node]
+            and not attr["wait_inputs"]
+            and _plain(attr, _INPUT_EXTRAS)
+        ):
+            steps.append((node, d, left, out, _INPUT, None))
         else:
             steps.append((node, d, left, out, _GENERAL, None))
     return Trace(steps, fused)
@@ -111,22 +124,27 @@ def replay(
     if sol.no_call or sol.memo is not None or sol.wildcards or sol.reuse is not None:
         return _replay_general(sol, tb, trace, stopper)
     sol.fused = trace.fused
-    nodes, dist = tb.nodes, sol.visit
+    nodes, dist, est = tb.nodes, sol.visit, sol.est
     t_start, t_end, results = sol.t_start, sol.t_end, sol.results
     getitem = sol.__getitem__
     for node, d, left, expected, kind, key in trace.steps:
         if stopper is not None and stopper.is_set():
             raise DispatcherAbort("Stop requested.", sol=sol, node_id=node)
         if kind == _PLAIN_FUNC:
-            if sol.has_none:
-                return _unfuse(sol, trace)
+            attr = nodes[node]
+            if sol.has_none or "input_domain" in attr:
+                return _unfuse(sol, trace)  # (a domain set in a plain dict)
             dist[node] = d
             args = [getitem(key[0])] if len(key) == 1 else list(map(getitem, key))
             try:
                 t0 = perf_counter()
-                res = nodes[node]["function"](*args)
+                res = attr["function"](*args)
                 t_end[node] = perf_counter()
                 t_start[node] = t0
+                filters = attr.get("filters")
+                if filters:
+                    for flt in filters:
+                        res = flt(res)
             except SkipNode:
                 return _unfuse(sol, trace)
             except Exception as ex:
@@ -136,8 +154,37 @@ def replay(
             if res is NONE:
                 return _unfuse(sol, trace)
         elif kind == _PLAIN_DATA:
+            attr = nodes[node]
+            if "function" in attr or "callback" in attr:
+                return _unfuse(sol, trace)  # (set in a plain dict)
             dist[node] = d
-            sol[node] = results[key]
+            value = results[key]
+            filters = attr.get("filters")
+            if filters:
+                try:
+                    for flt in filters:
+                        value = flt(value)
+                except SkipNode:
+                    sol.blocked.add(node)
+                    return _unfuse(sol, trace)
+                except Exception as ex:
+                    sol.blocked.add(node)
+                    fail(sol, node, ex)
+                    return _unfuse(sol, trace)
+                if value is NONE:
+                    sol.has_none = True
+                    return _unfuse(sol, trace)
+            sol[node] = value
+        elif kind == _INPUT:
+            attr = nodes[node]
+            if "function" in attr or "filters" in attr or "callback" in attr:
+                return _unfuse(sol, trace)  # (set in a plain dict)
+            dist[node] = d
+            value = est[node][START]
+            if value is NONE:
+                sol.has_none = True
+            else:
+                sol[node] = value
         else:
             dist[node] = d
             out = (

@@ -113,6 +113,41 @@ class Solution(Doors, dict):
     #: level, in the order of the search (one list shared by all levels)
     trail: list | None = None
 
+    # Immutable defaults live on the class (a solution is made per call of a
+    # pipe: fewer assignments); an instance sets its own when they change.
+    #: index path of this level (the root ``(-1,)``), see ``sub_sol``
+    index: tuple = (-1,)
+    #: seconds the dispatch took (set when it ends)
+    elapsed = 0.0
+    #: ``dispatch(verbose=...)``: True (log each call as it starts and
+    #: ends) or a callable ``(sol, node, attr, end)``; False: silent
+    verbose: Any = False
+    #: whether a visited data node passed on NONE (arguments need filtering)
+    has_none = False
+    #: an interrupted replay whose calls are reused, not repeated
+    memo: Solution | None = None
+    #: the calls started on an executor ahead of the search (``_prefetch``)
+    prefetch: Any = None
+    #: the running dispatch of a solution returned at once (``_pending``)
+    pending: Any = None
+    #: (model, its revision) this solution was dispatched from
+    origin: tuple | None = None
+    #: while dispatching with ``reuse=``: the earlier solution of this
+    #: level whose outcomes are taken over, and the nodes changed since
+    reuse: Solution | None = None
+    stale: frozenset = frozenset()
+    #: whether the dispatch ran to its end (not stopped, nothing raised)
+    complete = False
+    _workflow: DiGraph | None = None
+    _dist: dict | None = None
+    _order: dict | None = None  # node -> visit position, for views
+    #: the attributes above that an instance may not have of its own
+    CLASS_DEFAULTS = (
+        "call_solutions", "trail", "index", "elapsed", "verbose", "has_none",
+        "memo", "prefetch", "pending", "origin", "reuse", "stale", "complete",
+        "_workflow", "_dist", "_order",
+    )  # fmt: skip
+
     def __init__(
         self,
         dsp: Any = None,
@@ -162,7 +197,6 @@ class Solution(Doors, dict):
         #: index path -> solution of every running level (shared by all of
         #: them; the root is ``(-1,)``, a sub-model ``parent index + node index``)
         self.sub_sol: dict = {}
-        self.index: tuple = (-1,)
         #: sub-model node -> its solution (this level only)
         self.children: dict = {}
         #: (data node, sub-model node): the data node, given its value by
@@ -170,31 +204,8 @@ class Solution(Doors, dict):
         self.handed_back: set = set()
         self.started = time.time()
         self.perf0 = time.perf_counter()
-        self.elapsed = 0.0
-        #: ``dispatch(verbose=...)``: True (log each call as it starts and
-        #: ends) or a callable ``(sol, node, attr, end)``; False: silent
-        self.verbose: Any = False
-        #: whether a visited data node passed on NONE (arguments need filtering)
-        self.has_none = False
-        #: an interrupted replay whose calls are reused, not repeated
-        self.memo: Solution | None = None
-        #: the calls started on an executor ahead of the search (``_prefetch``)
-        self.prefetch: Any = None
-        #: the running dispatch of a solution returned at once (``_pending``)
-        self.pending: Any = None
-        #: (model, its revision) this solution was dispatched from
-        self.origin: tuple | None = None
-        #: while dispatching with ``reuse=``: the earlier solution of this
-        #: level whose outcomes are taken over, and the nodes changed since
-        self.reuse: Solution | None = None
-        self.stale: frozenset = frozenset()
         #: functions whose outcome was taken over from ``reuse`` (not called)
         self.reused: set = set()
-        #: whether the dispatch ran to its end (not stopped, nothing raised)
-        self.complete = False
-        self._workflow: DiGraph | None = None
-        self._dist: dict | None = None
-        self._order: dict | None = None  # node -> visit position, for views
 
     def __repr__(self) -> str:
         return f"Solution({dict.__repr__(self)})"

@@ -83,3 +83,36 @@ def test_a_negative_weight_set_in_place_behind_a_wildcard_is_refused():
     dsp.dmap.edges["c", "back"]["weight"] = -10
     with pytest.raises(sh.DispatcherError, match="Contradictory paths"):
         dsp.dispatch({"a": 1, "b": 2}, ["a", "b"], wildcard=True)
+
+
+def test_attributes_replaced_by_plain_copies_are_still_read_right():
+    # formulas replaces node attributes by copies (dsp.nodes.update({k:
+    # v.copy()})); a plain dict does not tell the model of its edits, the
+    # replay reads it as it goes.
+    dsp = _model()
+    for _ in range(2):
+        assert dsp.dispatch({"a": 1})["c"] == 4
+    dsp.nodes.update({k: dict(v) for k, v in dsp.nodes.items()})
+    dsp.nodes["double"]["function"] = lambda b: 5 * b
+    dsp.nodes["b"]["filters"] = [lambda v: v + 100]
+    assert dsp.dispatch({"a": 1})["c"] == 510
+    dsp = _model()
+    copied = dsp.nodes["cheap"].copy()  # an Attrs copy still tells the model
+    dsp.nodes["cheap"] = copied
+    rev = dsp.dmap.rev
+    copied["weight"] = 0.5
+    assert dsp.dmap.rev > rev
+
+
+def test_filters_and_inputs_replay_as_they_search():
+    calls = []
+    dsp = sh.Dispatcher()
+    dsp.add_data("a", filters=[lambda v: v * 10])  # an input with a filter
+    dsp.add_function("inc", lambda a: a + 1, ["a"], ["b"], filters=[calls.append])
+    dsp.add_function("inc2", lambda a: a + 2, ["a"], ["d"], filters=[lambda v: -v])
+    dsp.add_data("d", filters=[lambda v: v * 3])
+    first = dsp.dispatch({"a": 1})
+    again = dsp.dispatch({"a": 1})  # a replay of the first
+    assert dict(first) == dict(again) == {"a": 10, "b": None, "d": -36}
+    assert calls == [11, 11]
+    assert again.workflow.succ["inc2"] == {"d": {"value": -12}}
