@@ -6,9 +6,14 @@
 // with cytoscape.js and cytoscape-dagre inside (`make widgets-js`); nothing is
 // fetched at run time.
 //
-// Model state: elements [{group, data, classes}], revision (a new number:
-// replace every element), cytoscape_layout, cytoscape_style,
-// user_zooming_enabled, wheel_sensitivity, min_zoom, max_zoom.
+// Model state: elements [{group, data, classes}], patch ({id: {data,
+// classes}}: the elements changed since `elements` was sent, laid over it),
+// revision (a new number: replace every element), cytoscape_layout,
+// cytoscape_style, user_zooming_enabled, wheel_sensitivity, min_zoom,
+// max_zoom. A live re-dispatch that only recolours sends a new `patch`: the
+// few elements in it are set in place (no re-reading of the whole graph, no
+// layout). The container's `data-full-loads` and `data-patches` count how
+// each update came (the browser tests read them).
 // Messages to Python: {event: "click" | "mouseover", id} (id "" when the
 // pointer leaves a node); from Python:
 // {type: "relayout"}.
@@ -58,6 +63,11 @@ function render({ model, el }) {
   let cy = null;
   let queued = false;
   let drawn = model.get("revision");
+  // the patch applied last: id -> {data, classes}
+  let applied = {};
+  const count = (key) => {
+    el.dataset[key] = String(Number(el.dataset[key] || 0) + 1);
+  };
 
   // One layout per update from Python, after all its changes are applied (a
   // new layout and new elements arrive in one message).
@@ -69,20 +79,31 @@ function render({ model, el }) {
       cy.layout(model.get("cytoscape_layout")).run();
     });
   };
+  // the elements as sent in full, with the patch over them
+  let loaded = null;
+  const current = () => {
+    loaded = model.get("elements");
+    applied = model.get("patch") || {};
+    return loaded.map((e) =>
+      applied[e.data.id] ? { ...e, ...applied[e.data.id] } : e,
+    );
+  };
   const replace = () => {
+    count("fullLoads");
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(model.get("elements").map(measured));
+      cy.add(current().map(measured));
     });
     layout();
   };
   // The same elements with new data or classes, maybe a few new ones: change
   // them in place; lay out again only when some were added.
   const sync = () => {
+    count("fullLoads");
     const want = new Set();
     let added = false;
     cy.batch(() => {
-      for (const e of model.get("elements")) {
+      for (const e of current()) {
         want.add(e.data.id);
         const found = cy.getElementById(e.data.id);
         if (found.empty()) {
@@ -99,17 +120,50 @@ function render({ model, el }) {
     });
     if (added) layout();
   };
+  // A new patch: set the elements in it that changed since the last one, and
+  // put back (from `elements`) those that left it.
+  const patched = () => {
+    if (!cy) return;
+    count("patches");
+    const patch = model.get("patch") || {};
+    const same = (a, b) =>
+      !!a &&
+      a.classes === b.classes &&
+      JSON.stringify(a.data) === JSON.stringify(b.data);
+    const gone = Object.keys(applied).filter((id) => !(id in patch));
+    const base = gone.length
+      ? new Map(model.get("elements").map((e) => [e.data.id, e]))
+      : new Map();
+    cy.batch(() => {
+      const set = (id, e) => {
+        const found = cy.getElementById(id);
+        if (found.empty()) return;
+        // a node's label may change: measured again
+        found.data(found.isNode() ? measured({ group: "nodes", ...e }).data : e.data);
+        found.classes(e.classes);
+      };
+      for (const id of gone) if (base.has(id)) set(id, base.get(id));
+      for (const [id, e] of Object.entries(patch)) {
+        if (!same(applied[id], e)) set(id, e);
+      }
+    });
+    applied = patch;
+  };
   const changed = () => {
     if (!cy) return;
     if (model.get("revision") !== drawn) {
       drawn = model.get("revision");
       replace();
-    } else {
+    } else if (model.get("elements") !== loaded) {
       sync();
     }
   };
 
   model.on("change:elements", changed);
+  model.on("change:patch", () => {
+    // new elements come with their patch: `changed` lays it over them
+    if (model.get("elements") === loaded) patched();
+  });
   model.on("change:revision", changed);
   model.on("change:cytoscape_layout", layout);
   model.on("change:cytoscape_style", () => {
