@@ -14,15 +14,17 @@ sends its elements as one list. The explorer uses it for big levels (see
 
 A live re-dispatch changes the classes and data of a few elements of the same
 graph: then only those travel, in the ``patch`` trait (element id ->
-``{data, classes}``: every element changed since the last full send), and the
-browser sets them in place; the whole list is sent again only when the set of
-elements changes, or when most of them changed. What the browser shows is
-``elements`` with ``patch`` laid over it (:meth:`BundledGraphView.shown`).
+``{data, classes}``: the elements this update changed), and the browser sets
+them in place; both sides also fold the patch into ``elements`` (in place, not
+sent), so a view made later and the saved widget state show it. The whole
+list is sent again only when the set of elements changes, or when most of
+them changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -95,8 +97,10 @@ class BundledGraphView(LaidOutView):
         self.set_layout(layout)
         #: element id -> :class:`Element`
         self.elements: dict[str, Element] = {}
-        #: element id -> (data, classes) as last sent in full (``elements``)
+        #: element id -> (data, classes) as the browser has them
         self._base: dict[str, tuple[dict, str]] = {}
+        self._index: dict[str, int] = {}  # element id -> its place in ``elements``
+        self._held: list[bool] | None = None  # sends asked for in a batch
         #: how many times every element was sent (a new graph, or most changed)
         self.full_sends = 0
         self._click: list[Callable[[str], None]] = []
@@ -106,7 +110,10 @@ class BundledGraphView(LaidOutView):
     def _send(self, replace: bool = False) -> None:
         """Tell the browser: every element when ``replace`` (a new graph),
         when the set of elements changed or when most of them did; else only
-        the changed ones (see :func:`patch`)."""
+        the changed ones (see :func:`patch`), folded into ``elements``."""
+        if self._held is not None:  # in a batch: sent once, at its end
+            self._held.append(replace)
+            return
         changes = None if replace else patch(self._base, self.elements)
         with self.widget.hold_sync():
             if changes is None or len(changes) > len(self.elements) // 2:
@@ -114,21 +121,35 @@ class BundledGraphView(LaidOutView):
                     self.widget.revision += 1
                 self.widget.patch = {}
                 self.widget.elements = [el.json() for el in self.elements.values()]
+                self._index = {k: i for i, k in enumerate(self.elements)}
                 self._base = {
                     k: (dict(e.data), e.classes) for k, e in self.elements.items()
                 }
                 self.full_sends += 1
-            else:
-                self.widget.patch = changes
+                return
+            self.widget.patch = changes
+            sent = self.widget.elements  # the list as synced: changed in place
+            for eid, change in changes.items():
+                self._base[eid] = (change["data"], change["classes"])
+                sent[self._index[eid]] = {**sent[self._index[eid]], **change}
 
-    def shown(self) -> dict[str, dict[str, Any]]:
-        """Element id -> ``{group, data, classes}`` as the browser has it:
-        the ``elements`` last sent in full, with the ``patch`` over them."""
-        over = self.widget.patch
-        return {
-            el["data"]["id"]: {**el, **over.get(el["data"]["id"], {})}
-            for el in self.widget.elements
-        }
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """A context in which the widget's changes go out as one message, the
+        changed elements in one patch (a live re-dispatch updates the data,
+        then the classes)."""
+        if self._held is not None:
+            yield
+            return
+        self._held = []
+        try:
+            with self.widget.hold_sync():
+                yield
+                held, self._held = self._held, None
+                if held:
+                    self._send(replace=any(held))
+        finally:
+            self._held = None
 
     def draw(
         self,
@@ -238,7 +259,7 @@ def patch(
     if len(base) != len(elements) or base.keys() != elements.keys():
         return None
     return {
-        eid: {"data": el.data, "classes": el.classes}
+        eid: {"data": dict(el.data), "classes": el.classes}
         for eid, el in elements.items()
         if base[eid] != (el.data, el.classes)
     }

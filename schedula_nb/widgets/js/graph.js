@@ -7,16 +7,14 @@
 // fetched at run time.
 //
 // Model state: elements [{group, data, classes}], patch ({id: {data,
-// classes}}: the elements changed since `elements` was sent, laid over it),
-// revision (a new number: replace every element), cytoscape_layout,
-// cytoscape_style, user_zooming_enabled, wheel_sensitivity, min_zoom,
-// max_zoom. A live re-dispatch that only recolours sends a new `patch`: the
-// few elements in it are set in place (no re-reading of the whole graph, no
-// layout). The container's `data-full-loads` and `data-patches` count how
-// each update came (the browser tests read them).
-// Messages to Python: {event: "click" | "mouseover", id} (id "" when the
-// pointer leaves a node); from Python:
-// {type: "relayout"}.
+// classes}}: the elements changed by the last update), revision (a new
+// number: replace every element), cytoscape_layout, cytoscape_style,
+// user_zooming_enabled, wheel_sensitivity, min_zoom, max_zoom. A live
+// re-dispatch that only recolours sends a new `patch`: the few elements in it
+// are set in place (no re-reading of the whole graph, no layout), and folded
+// into `elements` (as Python does), so a view made later, or the notebook's
+// saved widget state, shows them. The container's `data-full-loads` and
+// `data-patches` count how each update came (the browser tests read them).
 import cytoscape from "cytoscape";
 import dagre from "cytoscape-dagre";
 
@@ -63,8 +61,6 @@ function render({ model, el }) {
   let cy = null;
   let queued = false;
   let drawn = model.get("revision");
-  // the patch applied last: id -> {data, classes}
-  let applied = {};
   const count = (key) => {
     el.dataset[key] = String(Number(el.dataset[key] || 0) + 1);
   };
@@ -79,14 +75,11 @@ function render({ model, el }) {
       cy.layout(model.get("cytoscape_layout")).run();
     });
   };
-  // the elements as sent in full, with the patch over them
+  // the elements last sent in full (with the patches folded in)
   let loaded = null;
   const current = () => {
     loaded = model.get("elements");
-    applied = model.get("patch") || {};
-    return loaded.map((e) =>
-      applied[e.data.id] ? { ...e, ...applied[e.data.id] } : e,
-    );
+    return loaded;
   };
   const replace = () => {
     count("fullLoads");
@@ -120,34 +113,19 @@ function render({ model, el }) {
     });
     if (added) layout();
   };
-  // A new patch: set the elements in it that changed since the last one, and
-  // put back (from `elements`) those that left it.
+  // A new patch: set the elements in it in place.
   const patched = () => {
     if (!cy) return;
     count("patches");
-    const patch = model.get("patch") || {};
-    const same = (a, b) =>
-      !!a &&
-      a.classes === b.classes &&
-      JSON.stringify(a.data) === JSON.stringify(b.data);
-    const gone = Object.keys(applied).filter((id) => !(id in patch));
-    const base = gone.length
-      ? new Map(model.get("elements").map((e) => [e.data.id, e]))
-      : new Map();
     cy.batch(() => {
-      const set = (id, e) => {
+      for (const [id, e] of Object.entries(model.get("patch") || {})) {
         const found = cy.getElementById(id);
-        if (found.empty()) return;
+        if (found.empty()) continue;
         // a node's label may change: measured again
         found.data(found.isNode() ? measured({ group: "nodes", ...e }).data : e.data);
         found.classes(e.classes);
-      };
-      for (const id of gone) if (base.has(id)) set(id, base.get(id));
-      for (const [id, e] of Object.entries(patch)) {
-        if (!same(applied[id], e)) set(id, e);
       }
     });
-    applied = patch;
   };
   const changed = () => {
     if (!cy) return;
@@ -161,7 +139,7 @@ function render({ model, el }) {
 
   model.on("change:elements", changed);
   model.on("change:patch", () => {
-    // new elements come with their patch: `changed` lays it over them
+    // new elements come with an empty patch
     if (model.get("elements") === loaded) patched();
   });
   model.on("change:revision", changed);
@@ -199,4 +177,21 @@ function render({ model, el }) {
   };
 }
 
-export default { render };
+// Once per model (before any view): fold each patch into `elements`.
+function initialize({ model }) {
+  let index = new Map();
+  let of = null;
+  model.on("change:patch", () => {
+    const elements = model.get("elements");
+    if (elements !== of) {
+      of = elements;
+      index = new Map(elements.map((e) => [e.data.id, e]));
+    }
+    for (const [id, e] of Object.entries(model.get("patch") || {})) {
+      const found = index.get(id);
+      if (found) Object.assign(found, e);
+    }
+  });
+}
+
+export default { initialize, render };
