@@ -159,6 +159,7 @@ def _breakdown(starts: list, ends: list, kernel: list, trace: list) -> dict:
             "browser: cy.batch (elements re-read or patched)": batch[2] - batch[1],
             "browser: applied -> painted": painted - batch[2],
             "painted -> seen by the 100 ms poll": end - painted,
+            "= Enter -> painted (what the person sees)": painted - start,
         }
         if layout is not None and layout[1] < end:
             times["browser: layout run (inside the above)"] = layout[2] - layout[1]
