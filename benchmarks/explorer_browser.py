@@ -33,6 +33,7 @@ import sys
 import tempfile
 import uuid
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -84,6 +85,14 @@ dsp = slow_model(50, 10, 0.001)
 dsp.add_function("gate", abs, ["x0_0"], ["gated"], input_domain=lambda x: x >= 0)
 sol = dsp({{f"x{{c}}_0": c for c in range(50)}})
 ex = sol.explore(live=True, delay=0, height="500px", layout="dagre", reuse=REUSE)
+import time
+kernel_spans = []  # (start, end) of each live re-dispatch, ms since the epoch
+_redispatch = ex._dispatch_from_ui
+def _timed_redispatch():
+    start = time.time() * 1e3
+    _redispatch()
+    kernel_spans.append((start, time.time() * 1e3))
+ex._dispatch_from_ui = _timed_redispatch
 ex
 """
 
@@ -99,18 +108,81 @@ _DRAWN = """([n]) => {
 }"""
 
 
-def _kernel_value(page, name: str) -> float:
+#: JavaScript: record when the graph's updates are applied (cy.batch: start,
+#: end), laid out (layout run) and painted (cytoscape's ``render`` event), in
+#: ms since the epoch, in ``window.__trace`` (the ``--slow-trips`` breakdown)
+_TRACE = """() => {
+    const cy = [...document.querySelectorAll('div')]
+        .filter((d) => d._cyreg && d._cyreg.cy).map((d) => d._cyreg.cy)[0];
+    const trace = (window.__trace = []);
+    const batch = cy.batch.bind(cy);
+    cy.batch = (f) => {
+        const t = Date.now();
+        const out = batch(f);
+        trace.push(["batch", t, Date.now()]);
+        return out;
+    };
+    const layout = cy.layout.bind(cy);
+    cy.layout = (o) => {
+        const l = layout(o);
+        const run = l.run.bind(l);
+        l.run = () => {
+            const t = Date.now();
+            run();
+            trace.push(["layout", t, Date.now()]);
+            return l;
+        };
+        return l;
+    };
+    cy.on("render", () => trace.push(["render", Date.now(), Date.now()]));
+}"""
+
+
+def _breakdown(starts: list, ends: list, kernel: list, trace: list) -> dict:
+    """Median ms of each leg of the round trips (see ``_TRACE``)."""
+    legs: dict[str, list] = {}
+
+    def first(kind: str, after: float):
+        return next((e for e in trace if e[0] == kind and e[1] >= after), None)
+
+    for start, end, (k0, k1) in zip(starts, ends, kernel):
+        batch = first("batch", k0)  # the graph is updated before the panes
+        if batch is None or batch[1] > end:
+            continue
+        paint = first("render", batch[2])
+        painted = paint[1] if paint and paint[1] <= end else end
+        layout = first("layout", batch[2])
+        times = {
+            "Enter -> kernel starts the re-dispatch": k0 - start,
+            "kernel starts -> browser applies the graph's update": batch[1] - k0,
+            "(kernel: re-dispatch, graph and panes updated)": k1 - k0,
+            "browser: cy.batch (elements re-read or patched)": batch[2] - batch[1],
+            "browser: applied -> painted": painted - batch[2],
+            "painted -> seen by the 100 ms poll": end - painted,
+            "= Enter -> painted (what the person sees)": painted - start,
+        }
+        if layout is not None and layout[1] < end:
+            times["browser: layout run (inside the above)"] = layout[2] - layout[1]
+        for leg, ms in times.items():
+            legs.setdefault(leg, []).append(ms)
+    return {leg: statistics.median(ms) for leg, ms in legs.items()}
+
+
+def _kernel_value(page, name: str, as_text: bool = False) -> Any:
     """Run ``print(name)`` in a new cell at the end, and read it back."""
     page.keyboard.press("Escape")
     page.click(f"{PANEL} .jp-Cell:last-child .jp-InputArea")
     page.keyboard.press("Escape")
     page.keyboard.press("b")  # a new cell below
     page.keyboard.press("Enter")
-    page.keyboard.type(f"print(repr({name}))")
+    page.keyboard.type(
+        f"import json; print({name})" if as_text else f"print(repr({name}))"
+    )
     page.keyboard.press("Shift+Enter")
     out = page.locator(f"{PANEL} .jp-OutputArea-output pre").last
     out.wait_for(timeout=60_000)
-    return float(out.inner_text().strip())
+    text = out.inner_text().strip()
+    return text if as_text else float(text)
 
 
 def time_draw(
@@ -184,15 +256,25 @@ def _round_trips(
             f"{PANEL} .widget-text:has(label:text-is('{field_name}')) input"
         )
         good = field.input_value() if good is None else good
-        out = []
+        page.evaluate(_TRACE)
+        out, starts, ends = [], [], []
         for i in range(trips):
             value, want = (bad, "sh-domain") if i % 2 == 0 else (good, "sh-ran")
             field.fill(value)
             start = page.evaluate("() => Date.now()")
             field.press("Enter")
             wait_for_class(page, node, want)
-            out.append((page.evaluate("() => Date.now()") - start) / 1000)
+            starts.append(start)
+            ends.append(page.evaluate("() => Date.now()"))
+            out.append((ends[-1] - start) / 1000)
             assert want in node_classes(page, node)
+        if "kernel_spans" in cell:  # where the time went
+            kernel = json.loads(
+                _kernel_value(page, "json.dumps(kernel_spans)", as_text=True)
+            )
+            legs = _breakdown(starts, ends, kernel, page.evaluate("window.__trace"))
+            for leg, ms in legs.items():
+                print(f"    {leg}: {ms:.0f} ms", flush=True)
         return out
     finally:
         page.close()
@@ -211,6 +293,7 @@ def _report_trips(what: str, trips: list[float]) -> dict:
         "min": min(trips),
         "max": max(trips),
         "n": len(trips),
+        "trips": trips,
     }
 
 

@@ -92,17 +92,18 @@ class AppGraph:
         first = self.view is None or any(
             view.ids.get(n) != eid for n, eid in self.view.ids.items()
         )
-        if first:
-            positions, routes = self._layout(nodes, edges)
-            self.graph.set_routes(routes)
-            self.graph.draw(nodes, edges, positions)
-        else:
-            self.graph.update(nodes, edges)
-        self.view = view
         path: set = set()
         for node in answers:
             if node in sol:
                 path |= provenance(sol, node)
         classes = view.classes(highlight=path)
         drawn = {el["id"] for el in (*nodes, *edges)}
-        self.graph.restyle({k: v for k, v in classes.items() if k in drawn})
+        with self.graph.batch():  # the new data and classes: one message
+            if first:
+                positions, routes = self._layout(nodes, edges)
+                self.graph.set_routes(routes)
+                self.graph.draw(nodes, edges, positions)
+            else:
+                self.graph.update(nodes, edges)
+            self.graph.restyle({k: v for k, v in classes.items() if k in drawn})
+        self.view = view

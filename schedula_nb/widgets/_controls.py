@@ -16,7 +16,7 @@ import ipywidgets as w
 
 from ..render import summary
 
-__all__ = ["build", "crumbs"]
+__all__ = ["build", "crumbs", "update_crumbs"]
 
 
 def _toolbar(ex: Any, layouts: list, layout: str) -> SimpleNamespace:
@@ -107,9 +107,20 @@ def build(ex: Any, layouts: list, layout: str) -> SimpleNamespace:
     )
 
 
+def _crumb_names(ex: Any) -> list[str]:
+    return [ex.model.name or "model", *(summary.name(n, 30) for n in ex.path)]
+
+
+def update_crumbs(ex: Any) -> None:
+    """New breadcrumb buttons when the levels' names changed (a live edit
+    keeps the level: its buttons stay, no new widgets)."""
+    if [b.description for b in ex.ui.crumbs.children] != _crumb_names(ex):
+        ex.ui.crumbs.children = crumbs(ex)
+
+
 def crumbs(ex: Any) -> tuple:
     """One button per level of the breadcrumb; the current one disabled."""
-    names = [ex.model.name or "model", *(summary.name(n, 30) for n in ex.path)]
+    names = _crumb_names(ex)
     out = []
     for depth, name in enumerate(names):
         button = w.Button(

@@ -11,17 +11,26 @@ a 1,000-node model, about 2 s in the kernel and the browser), this widget
 sends its elements as one list. The explorer uses it for big levels (see
 ``_cyto.graph_view``); its element objects (``elements[id].data``,
 ``.classes``) read like ipycytoscape's.
+
+A live re-dispatch changes the classes and data of a few elements of the same
+graph: then only those travel, in the ``patch`` trait (element id ->
+``{data, classes}``: the elements this update changed), and the browser sets
+them in place; both sides also fold the patch into ``elements`` (in place, not
+sent), so a view made later and the saved widget state show it. The whole
+list is sent again only when the set of elements changes, or when most of
+them changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ._cyto import LaidOutView, stylesheet
 
-__all__ = ["BundledGraphView", "BUNDLE", "available"]
+__all__ = ["BundledGraphView", "BUNDLE", "available", "patch"]
 
 #: the ESM bundle the widget runs in the browser
 BUNDLE = Path(__file__).parent / "static" / "graph.js"
@@ -61,6 +70,7 @@ def _widget_class() -> Any:
         class CytoscapeGraph(anywidget.AnyWidget):
             _esm = BUNDLE
             elements = t.List().tag(sync=True)
+            patch = t.Dict().tag(sync=True)
             revision = t.Int(0).tag(sync=True)
             cytoscape_layout = t.Dict().tag(sync=True)
             cytoscape_style = t.List().tag(sync=True)
@@ -87,15 +97,59 @@ class BundledGraphView(LaidOutView):
         self.set_layout(layout)
         #: element id -> :class:`Element`
         self.elements: dict[str, Element] = {}
+        #: element id -> (data, classes) as the browser has them
+        self._base: dict[str, tuple[dict, str]] = {}
+        self._index: dict[str, int] = {}  # element id -> its place in ``elements``
+        self._held: list[bool] | None = None  # sends asked for in a batch
+        #: how many times every element was sent (a new graph, or most changed)
+        self.full_sends = 0
         self._click: list[Callable[[str], None]] = []
         self._hover: list[Callable[[str], None]] = []
         self.widget.on_msg(self._message)
 
     def _send(self, replace: bool = False) -> None:
+        """Tell the browser: every element when ``replace`` (a new graph),
+        when the set of elements changed or when most of them did; else only
+        the changed ones (see :func:`patch`), folded into ``elements``."""
+        if self._held is not None:  # in a batch: sent once, at its end
+            self._held.append(replace)
+            return
+        changes = None if replace else patch(self._base, self.elements)
         with self.widget.hold_sync():
-            if replace:
-                self.widget.revision += 1
-            self.widget.elements = [el.json() for el in self.elements.values()]
+            if changes is None or len(changes) > len(self.elements) // 2:
+                if replace:
+                    self.widget.revision += 1
+                self.widget.patch = {}
+                self.widget.elements = [el.json() for el in self.elements.values()]
+                self._index = {k: i for i, k in enumerate(self.elements)}
+                self._base = {
+                    k: (dict(e.data), e.classes) for k, e in self.elements.items()
+                }
+                self.full_sends += 1
+                return
+            self.widget.patch = changes
+            sent = self.widget.elements  # the list as synced: changed in place
+            for eid, change in changes.items():
+                self._base[eid] = (change["data"], change["classes"])
+                sent[self._index[eid]] = {**sent[self._index[eid]], **change}
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """A context in which the widget's changes go out as one message, the
+        changed elements in one patch (a live re-dispatch updates the data,
+        then the classes)."""
+        if self._held is not None:
+            yield
+            return
+        self._held = []
+        try:
+            with self.widget.hold_sync():
+                yield
+                held, self._held = self._held, None
+                if held:
+                    self._send(replace=any(held))
+        finally:
+            self._held = None
 
     def draw(
         self,
@@ -180,6 +234,35 @@ class BundledGraphView(LaidOutView):
     def wheel_zoom(self, on: bool) -> None:
         """Let the mouse wheel (and pinch) zoom the graph, or the page scroll."""
         self.widget.user_zooming_enabled = bool(on)
+
+
+def patch(
+    base: Mapping[str, tuple[dict, str]], elements: Mapping[str, Element]
+) -> dict[str, dict[str, Any]] | None:
+    """What to send so that the browser, holding ``base`` (element id ->
+    (data, classes)), shows ``elements``: element id -> ``{data, classes}``
+    of every element that differs; ``None`` when the set of elements is not
+    the same (everything must be sent).
+
+    >>> base = {"a": ({"id": "a", "status": "ran"}, "sh-ran"),
+    ...         "b": ({"id": "b", "status": "ran"}, "sh-ran")}
+    >>> now = {k: Element("nodes", dict(d), c) for k, (d, c) in base.items()}
+    >>> patch(base, now)
+    {}
+    >>> now["b"].classes = "sh-ran sh-reused"
+    >>> patch(base, now)
+    {'b': {'data': {'id': 'b', 'status': 'ran'}, 'classes': 'sh-ran sh-reused'}}
+    >>> now["c"] = Element("nodes", {"id": "c"}, "")
+    >>> patch(base, now) is None
+    True
+    """
+    if len(base) != len(elements) or base.keys() != elements.keys():
+        return None
+    return {
+        eid: {"data": dict(el.data), "classes": el.classes}
+        for eid, el in elements.items()
+        if base[eid] != (el.data, el.classes)
+    }
 
 
 def _element(group: str, el: Mapping) -> Element:

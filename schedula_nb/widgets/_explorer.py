@@ -39,7 +39,7 @@ from ._decisions import decisions
 from ._details import EMPTY_PANE, details_html
 from ._form import Debouncer, InputsForm, form_fields
 from ._level import Level as _Level
-from ._table import ROWS, results_table
+from ._table import results_table, show_table
 from ._view_model import View, matches, sub_model, sub_solution
 from ._visible import draw_window, visible_classes, window_elements
 
@@ -140,6 +140,7 @@ class Explorer(w.VBox):
             layout, height, backend, min(len(self.levels[0].view.nodes), max_nodes)
         )
         self.debounce = Debouncer(delay)
+        self._table_shown: Any = None  # the DataFrame the table shows
         given = dict(solution.inputs) if solution is not None else {}
         chosen = form_fields(model, given) if fields is None else list(fields)
         self.form = InputsForm(model, chosen, given)
@@ -225,6 +226,10 @@ class Explorer(w.VBox):
     def _refresh(self) -> None:
         """Recolour in place and update the panes (no redraw)."""
         self.graph.restyle(self._state_classes())
+        self._update_panes()
+
+    def _update_panes(self) -> None:
+        """The status line, the breadcrumb, the details and the table."""
         line = self.view.status_line()
         if self.window is not None:
             line += (
@@ -232,7 +237,7 @@ class Explorer(w.VBox):
                 " (select a node and set hops to see its neighbourhood)"
             )
         self.ui.status.value = html.escape(line)
-        self.ui.crumbs.children = _controls.crumbs(self)
+        _controls.update_crumbs(self)
         self._update_details()
         self._update_table()
 
@@ -244,11 +249,8 @@ class Explorer(w.VBox):
             self.ui.details.value = details_html(self.dsp, self.solution, node)
 
     def _update_table(self) -> None:
-        if self.solution is None:
-            self.ui.table.value = "<i>No solution yet: dispatch to see results.</i>"
-            return
-        frame = self.table
-        self.ui.table.value = frame.to_html(index=False, max_rows=ROWS, border=0)
+        frame = None if self.solution is None else self.table
+        self._table_shown = show_table(self.ui.table, frame, self._table_shown)
 
     # -- actions ---------------------------------------------------------------
     def select(self, node: Hashable) -> Explorer:
@@ -423,9 +425,10 @@ class Explorer(w.VBox):
             if positions:
                 self._set_routes(positions)
                 self.graph.set_layout(self.graph.layout_name, positions)
-        with self.graph.batch():  # the new data and classes in one message
-            self.graph.update(nodes, edges)
-            self._refresh()
+        with self.graph.batch():  # the new data and classes in one message,
+            self.graph.update(nodes, edges)  # sent before the panes are made
+            self.graph.restyle(self._state_classes())
+        self._update_panes()
 
     def export_html(self, path: Any, title: str | None = None) -> Any:
         """Write the explorer's current state as a static HTML page (ipywidgets

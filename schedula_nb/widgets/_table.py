@@ -17,7 +17,7 @@ from typing import Any
 from ..core._tokens import SINK, START
 from ..render import style, summary
 
-__all__ = ["results_table", "ROWS"]
+__all__ = ["results_table", "show_table", "ROWS"]
 
 ROWS = 200  # rows shown in the widget (the DataFrame has them all)
 
@@ -52,3 +52,28 @@ def results_table(dsp: Any, sol: Any) -> Any:
         status = "domain" if failure.kind == "domain" else "failed"
         rows.append((summary.name(node), "", status, sol.visit.get(node), ""))
     return pd.DataFrame(rows, columns=columns)
+
+
+def show_table(pane: Any, frame: Any, shown: Any = None) -> Any:
+    """Show ``frame`` (a :func:`results_table`; ``None``: no solution yet) in
+    the HTML widget ``pane``, which shows ``shown`` now; returns what it
+    shows. The HTML is made only when the table changed (selecting a node or
+    searching keeps it; a live edit usually changes a few values).
+
+    >>> import ipywidgets, pandas as pd
+    >>> pane = ipywidgets.HTML()
+    >>> frame = pd.DataFrame({"node": ["a"], "value": ["2"]})
+    >>> shown = show_table(pane, frame)
+    >>> pane.value = "untouched"
+    >>> show_table(pane, frame.copy(), shown) is shown, pane.value
+    (True, 'untouched')
+    >>> show_table(pane, None), pane.value
+    (None, '<i>No solution yet: dispatch to see results.</i>')
+    """
+    if frame is None:
+        pane.value = "<i>No solution yet: dispatch to see results.</i>"
+        return None
+    if shown is not None and frame.equals(shown):
+        return shown
+    pane.value = frame.to_html(index=False, max_rows=ROWS, border=0)
+    return frame

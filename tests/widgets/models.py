@@ -87,3 +87,25 @@ def dispatcher_nested_model(sh):
     top = sh.Dispatcher(name="top")
     top.add_dispatcher(middle, inputs={"x": "p"}, outputs={"j": "m"}, dsp_id="middle")
     return top
+
+
+def wide_model(sh, chains: int = 40, length: int = 4):
+    """``chains`` independent chains ``x{c}_0 -> inc -> x{c}_1 ... x{c}_{length}``
+    and ``gate`` (``x0_0 -> gated``, in its domain when ``x0_0 >= 0``): an edit
+    of ``x0_0`` reaches ``length + 1`` functions. 40 chains of 4: 362 nodes,
+    drawn by the bundled widget. Dispatch it with :func:`wide_inputs`."""
+    dsp = sh.Dispatcher(name="wide")
+    for c in range(chains):
+        for i in range(length):
+            dsp.add_function(f"inc{c}_{i}", _plus_one, [f"x{c}_{i}"], [f"x{c}_{i + 1}"])
+    dsp.add_function("gate", abs, ["x0_0"], ["gated"], input_domain=_not_negative)
+    return dsp
+
+
+def wide_inputs(chains: int = 40) -> dict:
+    """The inputs of :func:`wide_model`: ``x{c}_0 = c``."""
+    return {f"x{c}_0": c for c in range(chains)}
+
+
+def _not_negative(x) -> bool:
+    return x >= 0

@@ -85,3 +85,76 @@ def test_layouts_zoom_and_relayout(fragile):
     ex.graph.wheel_zoom(True)
     assert ex.graph.widget.user_zooming_enabled is True
     ex.graph.relayout()  # a message to the browser; no error without one
+
+
+def _wide_explorer():
+    from .models import wide_inputs, wide_model
+
+    ex = sh.explore(wide_model(sh)(wide_inputs()), live=True, delay=0)
+    assert isinstance(ex.graph, _cytojs.BundledGraphView)  # > 300 nodes
+    return ex
+
+
+def test_live_edit_sends_only_the_changed_elements():
+    ex = _wide_explorer()
+    widget, graph = ex.graph.widget, ex.graph
+    ex.set_inputs(x0_0=5)  # the first reuse: every function taken over is marked
+    assert len(widget.patch) > 100 and graph.full_sends == 1
+    before = {k: (dict(e.data), e.classes) for k, e in graph.elements.items()}
+    sent, revision = widget.elements, widget.revision
+    ex.set_inputs(x0_0=-1)  # gate out of its domain; chain 0 runs again
+    assert ex.classes()["gate"] == "sh-function sh-domain"
+    changed = {k for k, e in graph.elements.items() if before[k] != (e.data, e.classes)}
+    gate, chain0 = ex.view.ids["gate"], ex.view.ids["inc0_0"]
+    assert {gate, chain0} <= changed and len(changed) < 30  # of 722 elements
+    # only those travel; the list is not sent again, nor redrawn
+    assert set(widget.patch) == changed
+    assert widget.patch[gate] == {
+        "data": graph.elements[gate].data,
+        "classes": "sh-function sh-domain",
+    }
+    assert widget.elements is sent and widget.revision == revision
+    assert graph.full_sends == 1
+    # folded into the list (in place): what a new view or the saved state shows
+    shown = {el["data"]["id"]: el for el in widget.get_state()["elements"]}
+    assert {k: el["classes"] for k, el in shown.items()} == graph.classes()
+    assert shown[gate]["data"]["status"] == "domain"
+    ex.set_inputs(x0_0=5)  # and back: again only chain 0 and gate change
+    assert changed <= set(widget.patch) and len(widget.patch) < 30
+    assert widget.patch[gate]["classes"] == "sh-function sh-ran"  # ran: x0_0 changed
+    assert graph.full_sends == 1
+
+
+def test_a_new_element_set_sends_everything(nested):
+    from .models import nested_inputs
+
+    ex = sh.explore(nested(nested_inputs(4)), backend="anywidget", live=True)
+    graph = ex.graph
+    ex.select("params")  # a recolouring: a patch
+    assert graph.widget.patch and graph.full_sends == 1
+    revision = graph.widget.revision
+    ex.enter("middle")  # another level: every element, no patch
+    assert graph.widget.revision == revision + 1 and graph.widget.patch == {}
+    assert graph.full_sends == 2
+    labels = {el["data"].get("label") for el in graph.widget.elements}
+    assert {"inner", "plus"} <= labels
+
+
+def test_most_elements_changed_sends_everything():
+    from schedula_nb.widgets._cytojs import Element, patch
+
+    base = {str(i): ({"id": str(i)}, "sh-ran") for i in range(10)}
+    graph = _cytojs.BundledGraphView()
+    graph.draw([{"id": k, "classes": c} for k, (_, c) in base.items()], [])
+    assert graph.full_sends == 1
+    graph.restyle({"1": "sh-ran sh-reused", "2": "sh-ran sh-reused"})
+    assert set(graph.widget.patch) == {"1", "2"} and graph.full_sends == 1
+    graph.restyle({"1": "sh-ran sh-reused", "2": "sh-ran"})
+    assert graph.widget.patch == {"2": {"data": {"id": "2"}, "classes": "sh-ran"}}
+    graph.restyle({k: "sh-domain" for k in base})  # all of them
+    assert graph.full_sends == 2 and graph.widget.patch == {}
+    assert {el["classes"] for el in graph.widget.elements} == {"sh-domain"}
+    now = {k: Element("nodes", d, "sh-ran") for k, (d, _) in base.items()}
+    assert patch(base, now) == {}
+    del now["3"]
+    assert patch(base, now) is None  # another set of elements

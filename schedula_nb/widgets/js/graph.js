@@ -6,12 +6,15 @@
 // with cytoscape.js and cytoscape-dagre inside (`make widgets-js`); nothing is
 // fetched at run time.
 //
-// Model state: elements [{group, data, classes}], revision (a new number:
-// replace every element), cytoscape_layout, cytoscape_style,
-// user_zooming_enabled, wheel_sensitivity, min_zoom, max_zoom.
-// Messages to Python: {event: "click" | "mouseover", id} (id "" when the
-// pointer leaves a node); from Python:
-// {type: "relayout"}.
+// Model state: elements [{group, data, classes}], patch ({id: {data,
+// classes}}: the elements changed by the last update), revision (a new
+// number: replace every element), cytoscape_layout, cytoscape_style,
+// user_zooming_enabled, wheel_sensitivity, min_zoom, max_zoom. A live
+// re-dispatch that only recolours sends a new `patch`: the few elements in it
+// are set in place (no re-reading of the whole graph, no layout), and folded
+// into `elements` (as Python does), so a view made later, or the notebook's
+// saved widget state, shows them. The container's `data-full-loads` and
+// `data-patches` count how each update came (the browser tests read them).
 import cytoscape from "cytoscape";
 import dagre from "cytoscape-dagre";
 
@@ -58,6 +61,9 @@ function render({ model, el }) {
   let cy = null;
   let queued = false;
   let drawn = model.get("revision");
+  const count = (key) => {
+    el.dataset[key] = String(Number(el.dataset[key] || 0) + 1);
+  };
 
   // One layout per update from Python, after all its changes are applied (a
   // new layout and new elements arrive in one message).
@@ -69,20 +75,28 @@ function render({ model, el }) {
       cy.layout(model.get("cytoscape_layout")).run();
     });
   };
+  // the elements last sent in full (with the patches folded in)
+  let loaded = null;
+  const current = () => {
+    loaded = model.get("elements");
+    return loaded;
+  };
   const replace = () => {
+    count("fullLoads");
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(model.get("elements").map(measured));
+      cy.add(current().map(measured));
     });
     layout();
   };
   // The same elements with new data or classes, maybe a few new ones: change
   // them in place; lay out again only when some were added.
   const sync = () => {
+    count("fullLoads");
     const want = new Set();
     let added = false;
     cy.batch(() => {
-      for (const e of model.get("elements")) {
+      for (const e of current()) {
         want.add(e.data.id);
         const found = cy.getElementById(e.data.id);
         if (found.empty()) {
@@ -99,17 +113,35 @@ function render({ model, el }) {
     });
     if (added) layout();
   };
+  // A new patch: set the elements in it in place.
+  const patched = () => {
+    if (!cy) return;
+    count("patches");
+    cy.batch(() => {
+      for (const [id, e] of Object.entries(model.get("patch") || {})) {
+        const found = cy.getElementById(id);
+        if (found.empty()) continue;
+        // a node's label may change: measured again
+        found.data(found.isNode() ? measured({ group: "nodes", ...e }).data : e.data);
+        found.classes(e.classes);
+      }
+    });
+  };
   const changed = () => {
     if (!cy) return;
     if (model.get("revision") !== drawn) {
       drawn = model.get("revision");
       replace();
-    } else {
+    } else if (model.get("elements") !== loaded) {
       sync();
     }
   };
 
   model.on("change:elements", changed);
+  model.on("change:patch", () => {
+    // new elements come with an empty patch
+    if (model.get("elements") === loaded) patched();
+  });
   model.on("change:revision", changed);
   model.on("change:cytoscape_layout", layout);
   model.on("change:cytoscape_style", () => {
@@ -145,4 +177,21 @@ function render({ model, el }) {
   };
 }
 
-export default { render };
+// Once per model (before any view): fold each patch into `elements`.
+function initialize({ model }) {
+  let index = new Map();
+  let of = null;
+  model.on("change:patch", () => {
+    const elements = model.get("elements");
+    if (elements !== of) {
+      of = elements;
+      index = new Map(elements.map((e) => [e.data.id, e]));
+    }
+    for (const [id, e] of Object.entries(model.get("patch") || {})) {
+      const found = index.get(id);
+      if (found) Object.assign(found, e);
+    }
+  });
+}
+
+export default { initialize, render };
