@@ -370,6 +370,8 @@ def _deliver(heap: list, f: Frame, c: Hashable, d: float) -> None:
             continue  # a wildcard must be computed, not handed its own value
         if p not in ps.visit:
             ps.est.setdefault(p, {})[node] = value
+            if value is NONE:  # a NONE the child kept (_nodes.keeps_none)
+                ps.kept_none.add((node, p))
             if p in parent.tb.waits:
                 _feed(heap, parent, node, d, ((p, 0),), True)
                 continue

@@ -170,6 +170,9 @@ class Solution(Doors, dict):
         self.verbose: Any = False
         #: whether a visited data node passed on NONE (arguments need filtering)
         self.has_none = False
+        #: (producer, data node) whose NONE estimate the data node keeps as
+        #: its value (the reference's, on executors: see ``_nodes.keeps_none``)
+        self.kept_none: set = set()
         #: an interrupted replay whose calls are reused, not repeated
         self.memo: Solution | None = None
         #: the calls started on an executor ahead of the search (``_prefetch``)
