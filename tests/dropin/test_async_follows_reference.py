@@ -159,3 +159,29 @@ def test_none_outputs_stay_on_executors_under_the_switch(tmp_path):
 def test_none_outputs_are_left_out_outside_the_switch(tmp_path):
     lines = _run(tmp_path, NONE_OUTPUTS, switch=False)
     assert lines == [f"{e}  a,b,d,u,x" for e in ("async", "sync", "parallel", "None")]
+
+
+NESTED_IN_A_FORKED_WORKER = """
+import os
+
+inner = sh.Dispatcher()
+inner.add_function('h', abs, ['a'], ['b'])
+
+def nested(a):  # in the worker: a dispatch on 'async' of its own
+    return inner.dispatch({'a': a}, executor='async').result(30)['b'], os.getpid()
+
+dsp = sh.Dispatcher()
+dsp.add_function('f', nested, ['a'], ['b'])
+if __name__ == '__main__':
+    print(inner.dispatch({'a': -1}, executor='async').result(30)['b'])
+    sol = dsp.dispatch({'a': -2}, executor='parallel').result(60)
+    print(sol['b'][0], sol['b'][1] != os.getpid())
+    sh.shutdown_executors(False)
+"""
+
+
+def test_a_forked_worker_starts_its_own_executors(tmp_path):
+    # the parent's 'async' runs when the worker forks: its threads are not
+    # copied, so the worker must not reuse it (it would wait for ever)
+    pytest.importorskip("multiprocess")
+    assert _run(tmp_path, NESTED_IN_A_FORKED_WORKER, switch=True) == ["1", "2 True"]
