@@ -4,7 +4,9 @@ It sends each call to one of two ``concurrent.futures`` executors, as the
 reference does: sub-models (``SubDispatch`` wrappers, dispatchers) to the
 thread executor, other functions to the process executor when there is one
 (all of them with ``parallel=True``). Calls sent to processes travel as
-cloudpickle bytes. Waiting polls the dispatch's stopper and honours the
+cloudpickle bytes (while the reference is followed, a forked ``multiprocess``
+worker of a ``ProcessExecutor`` inherits its call instead: see
+``_workers.reference_fork``). Waiting polls the dispatch's stopper and honours the
 node's timeout; a thread call not started yet when the search needs it runs
 in the dispatching thread instead, unless a timeout or a stopper must be
 able to interrupt the wait (nested dispatches never wait on a full pool). A process pool broken by a dying worker re-runs the call alone in a
