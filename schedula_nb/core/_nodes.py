@@ -10,6 +10,7 @@ from collections.abc import Hashable
 from time import perf_counter
 from typing import Any
 
+from ._compat import STATE as _compat_state
 from ._exceptions import DispatcherError, SkipNode
 from ._reuse import take_over
 from ._solution import Failure, Solution, edge_value
@@ -42,6 +43,8 @@ def run_data(sol: Solution, tb: SearchTables, node: Hashable) -> Any:
         (value,) = est.values()
         if value is NONE:
             sol.has_none = True
+            if sol.kept_none:
+                _keep_none(sol, node, est, attr)
         else:
             sol[node] = value
     out = tb.succ[node]
@@ -83,9 +86,35 @@ def _compute_data(
             log.warning("Failed CALLBACK %r due to: %r", node, ex)
     if value is NONE:
         sol.has_none = True
+        if sol.kept_none:
+            _keep_none(sol, node, est, attr)
     else:
         sol[node] = value
     return True
+
+
+def keep_none(sol: Solution, producer: Hashable, node: Hashable) -> None:
+    """Record that data node ``node`` keeps the NONE ``producer`` gave it."""
+    if "kept_none" not in sol.__dict__:  # the class's empty default until now
+        sol.kept_none = set()
+    sol.kept_none.add((producer, node))
+
+
+def keeps_none(attr: dict) -> bool:
+    """Whether an output a call on an executor gives as ``NONE`` is kept in
+    the solution: only while the reference is followed, for a node that does
+    not await its result (the reference learns such a value after its search,
+    as a future, and keeps it; awaited, it leaves it out as we always do)."""
+    if not _compat_state["reference"]:
+        return False
+    wait = attr.get("await_result")  # 0: a timeout of 0 s, awaited
+    return wait is None or wait is False
+
+
+def _keep_none(sol: Solution, node: Hashable, est: dict, attr: dict) -> None:
+    """A NONE estimate kept by its producer is the data node's value."""
+    if keeps_none(attr) and any((p, node) in sol.kept_none for p in est):
+        sol[node] = NONE
 
 
 def _reuse_data(sol: Solution, memo: Solution, node: Hashable) -> bool:
@@ -140,6 +169,8 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
         ok, res = _take_prefetched(sol, node, attr)
         if not ok:
             return None
+        if keeps_none(attr):  # a NONE output is kept, as on the reference's
+            return _feed_outputs(sol, node, attr["outputs"], left, res, True)
     else:
         inputs = attr["inputs"]
         if sol.has_none or sol.wildcards:
@@ -234,11 +265,17 @@ def _fail_again(sol: Solution, node: Hashable, failure: Failure) -> None:
 
 
 def _feed_outputs(
-    sol: Solution, node: Hashable, outputs: Any, left: list, res: Any
+    sol: Solution,
+    node: Hashable,
+    outputs: Any,
+    left: list,
+    res: Any,
+    keep_none: bool = False,
 ) -> list | None:
     """Record the result ``res`` of function ``node`` as estimates of those of
     its ``outputs`` still unknown (``left``); return ``[(output, edge length),
-    ...]`` it fed, or None when ``res`` does not match the outputs."""
+    ...]`` it fed, or None when ``res`` does not match the outputs.
+    ``keep_none``: a ``NONE`` value feeds its output too (see keeps_none)."""
     try:
         values = _split_outputs(node, outputs, res)
     except ValueError as ex:
@@ -248,7 +285,9 @@ def _feed_outputs(
     fed = []
     for k, value in values:
         if value is NONE:
-            continue
+            if not keep_none:
+                continue
+            keep_none(sol, node, k)
         for w, ln in left:
             if w == k:
                 sol.est.setdefault(k, {})[node] = value

@@ -124,6 +124,10 @@ class Solution(Doors, dict):
     verbose: Any = False
     #: whether a visited data node passed on NONE (arguments need filtering)
     has_none = False
+    #: (producer, data node) whose NONE estimate the data node keeps as its
+    #: value (the reference's, on executors: see ``_nodes.keeps_none``); a
+    #: set of the instance's once one is kept (``_nodes.keep_none``)
+    kept_none: frozenset | set = frozenset()
     #: an interrupted replay whose calls are reused, not repeated
     memo: Solution | None = None
     #: the calls started on an executor ahead of the search (``_prefetch``)
@@ -144,6 +148,7 @@ class Solution(Doors, dict):
     #: the attributes above that an instance may not have of its own
     CLASS_DEFAULTS = (
         "call_solutions", "trail", "index", "elapsed", "verbose", "has_none",
+        "kept_none",
         "memo", "prefetch", "pending", "origin", "reuse", "stale", "complete",
         "_workflow", "_dist", "_order",
     )  # fmt: skip

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..core._exceptions import ExecutorError
 
-__all__ = ["dumps_call", "loads_outcome", "run_payload"]
+__all__ = ["dumps_call", "loads_outcome", "run_call", "run_payload"]
 
 
 def _pickler() -> Any:
@@ -41,18 +41,34 @@ def dumps_call(node: Hashable, executor: str, fn: Callable, args: list) -> bytes
 def run_payload(payload: bytes) -> bytes:
     """In the worker: run the call, return its pickled outcome and its start
     and end (``perf_counter``: one clock for the processes of a machine)."""
-    dumps = _pickler().dumps
     try:
         fn, args = pickle.loads(payload)
+    except BaseException as ex:  # noqa: BLE001 - everything goes back to the parent
+        return _failed(ex)
+    return run_call(fn, args)
+
+
+def run_call(fn: Callable, args: tuple) -> bytes:
+    """In the worker: run ``fn(*args)`` (a forked worker inherits them, see
+    ``_workers.reference_fork``); its outcome as :func:`run_payload` gives it.
+
+    >>> loads_outcome(run_call(divmod, (7, 2)))[0]
+    (3, 1)
+    """
+    try:
         t0 = perf_counter()
         value = fn(*args)
-        return dumps((True, value, t0, perf_counter()))
+        return _pickler().dumps((True, value, t0, perf_counter()))
     except BaseException as ex:  # noqa: BLE001 - everything goes back to the parent
-        text = traceback.format_exc()
-        try:
-            return dumps((False, ex, text))
-        except Exception:  # noqa: BLE001 - an exception that does not pickle
-            return dumps((False, RuntimeError(repr(ex)), text))
+        return _failed(ex)
+
+
+def _failed(ex: BaseException) -> bytes:
+    dumps, text = _pickler().dumps, traceback.format_exc()
+    try:
+        return dumps((False, ex, text))
+    except Exception:  # noqa: BLE001 - an exception that does not pickle
+        return dumps((False, RuntimeError(repr(ex)), text))
 
 
 def loads_outcome(data: bytes) -> tuple:

@@ -4,7 +4,9 @@ It sends each call to one of two ``concurrent.futures`` executors, as the
 reference does: sub-models (``SubDispatch`` wrappers, dispatchers) to the
 thread executor, other functions to the process executor when there is one
 (all of them with ``parallel=True``). Calls sent to processes travel as
-cloudpickle bytes. Waiting polls the dispatch's stopper and honours the
+cloudpickle bytes (while the reference is followed, a forked ``multiprocess``
+worker of a ``ProcessExecutor`` inherits its call instead: see
+``_workers.reference_fork``). Waiting polls the dispatch's stopper and honours the
 node's timeout; a thread call not started yet when the search needs it runs
 in the dispatching thread instead, unless a timeout or a stopper must be
 able to interrupt the wait (nested dispatches never wait on a full pool). A process pool broken by a dying worker re-runs the call alone in a
@@ -22,9 +24,15 @@ from time import perf_counter
 from typing import Any
 
 from ..core._functions import parent_func
-from ._payload import dumps_call, loads_outcome, run_payload
+from ._payload import dumps_call, loads_outcome, run_call, run_payload
 from ._waiting import ExecutorShutdown, NodeTimeout, WorkerLost, wait_done
-from ._workers import Executor, ProcessExecutor, ProcessPoolExecutor, ThreadExecutor
+from ._workers import (
+    Executor,
+    ProcessExecutor,
+    ProcessPoolExecutor,
+    ThreadExecutor,
+    reference_fork,
+)
 
 __all__ = ["PoolExecutor"]
 
@@ -60,6 +68,7 @@ class _Call:
         "outer",
         "target",
         "payload",
+        "packed",
         "times",
         "task",
     )
@@ -70,6 +79,7 @@ class _Call:
         self.outer: cf.Future = cf.Future()
         self.target: Any = None
         self.payload: bytes | None = None  # set when the call travels as bytes
+        self.packed = False  # its outcome comes back as bytes (a process)
         self.times: tuple | None = None  # (start, end) of the call
         self.task: Any = None  # the thread running it, if in this process
 
@@ -155,8 +165,13 @@ class PoolExecutor:
         call.target = target
         try:
             if isinstance(target, _PROCESS_KINDS):
-                call.payload = dumps_call(node, self.name, fn, args)
-                call.future = target.submit(run_payload, call.payload)
+                call.packed = True
+                if isinstance(target, ProcessExecutor) and reference_fork():
+                    # the reference's fork: the new process inherits the call
+                    call.future = target.submit(run_call, fn, tuple(args))
+                else:
+                    call.payload = dumps_call(node, self.name, fn, args)
+                    call.future = target.submit(run_payload, call.payload)
             elif isinstance(target, _IN_PROCESS):
                 if _is_sub_dispatch(fn):  # its own branches use this executor too
                     call.fn = functools.partial(fn, _executor=self)
@@ -212,7 +227,7 @@ class PoolExecutor:
         except ExecutorShutdown as ex:
             ex.node_id = call.node
             raise
-        if call.payload is None:
+        if not call.packed:
             return value
         value, call.times = loads_outcome(value)
         return value

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import atexit
 import concurrent.futures as cf
+import os
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -147,5 +149,19 @@ def await_result(obj: Any, timeout: float | None = None) -> Any:
     return obj
 
 
+def _forget_the_parents_executors() -> None:
+    """In a forked child (the switch's ``multiprocess`` workers, or any
+    ``os.fork``): the running executors are the parent's, their threads were
+    not copied, so a name used in the child starts its own executor (an
+    inherited thread pool would take calls no thread runs: a hang). The
+    lock that starts them may have been held by another thread: a new one."""
+    from ..core import _prefetch
+
+    ACTIVE.clear()
+    _prefetch._STARTING = threading.Lock()
+
+
 _install()
 atexit.register(shutdown_executors, wait=False)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_the_parents_executors)

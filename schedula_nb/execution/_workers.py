@@ -24,17 +24,50 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Executor", "ProcessExecutor", "ProcessPoolExecutor", "ThreadExecutor"]
+__all__ = [
+    "Executor",
+    "ProcessExecutor",
+    "ProcessPoolExecutor",
+    "ThreadExecutor",
+    "reference_fork",
+]
 
 
 _PRELOAD = ["__main__", "schedula_nb.execution._payload", "cloudpickle"]
+
+
+def reference_fork() -> Any:
+    """The context the reference's workers use, while the reference is
+    followed (``schedula_nb.compat``) and its ``multiprocess`` package (dill,
+    fork) is installed: ``multiprocess``'s fork context; else None.
+
+    A forked worker inherits the call (no pickling: a ``multiprocess.Value``
+    or ``Lock`` closed over by the function reaches it, as in the
+    reference). Forking a process whose other threads hold a lock leaves that
+    lock held in the child: the reference takes that risk, this project does
+    not outside the switch (see ``_context``)."""
+    from ..core._compat import STATE
+
+    if not STATE["reference"]:
+        return None
+    try:
+        import multiprocess
+    except ImportError:  # not a dependency: used only when present
+        return None
+    if "fork" not in multiprocess.get_all_start_methods():
+        return None
+    return multiprocess.get_context("fork")
 
 
 def _context() -> Any:
     """forkserver: safe with the threads a dispatch runs (fork is not), and a
     new process costs a few ms once the server has imported what the calls
     need (spawn elsewhere). As with any of them, a script that dispatches
-    must guard its top level with ``if __name__ == '__main__':``."""
+    must guard its top level with ``if __name__ == '__main__':``. While the
+    reference is followed: :func:`reference_fork`, if available."""
+    forked = reference_fork()
+    if forked is not None:
+        return forked
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")

@@ -21,19 +21,12 @@ FORMULAS_GAPS: dict = {}
 #: schedula's own tests of its asynchronous executors that schedula_nb
 #: answers differently on purpose (docs/differences.md)
 _ASYNC = {
-    "test_dispatch_pipe": "a multiprocess.Value closed over by a function "
-    "cannot travel to forkserver processes (the reference forks)",
     "test_parallel_dispatch": "sub-models added with add_dispatcher are "
     "searched inside the parent's search (their calls go to processes; their "
     "search, filters and callbacks do not): fewer process ids",
     "test_multiple": "input domains receive values, never futures, so "
     "await_domain=False changes nothing; its sums of elapsed seconds then "
     "match the reference's or not, by the machine's load",
-    "test_await_result": "an output a function gives as NONE is left out, as "
-    "in the sequential dispatch (the reference keeps NONE on its async "
-    "executors, where it learns the value after the search)",
-    "test_shutdown_executors": "worker processes are the standard library's "
-    "multiprocessing processes, not multiprocess's",
 }
 
 #: gaps whose test asserts wall-clock sums: they pass or fail by the load
@@ -64,4 +57,5 @@ def test_formulas_suite_passes_what_the_reference_passes():
 def test_schedula_suite_fails_only_where_named():
     pytest.importorskip("schedula")
     pytest.importorskip("ddt")
-    _compare("schedula", SCHEDULA_GAPS)
+    ref, nb = _compare("schedula", SCHEDULA_GAPS)
+    assert len(nb.passed & ref.passed) >= 0.95 * len(ref.passed)
