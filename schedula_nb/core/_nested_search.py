@@ -21,7 +21,7 @@ from heapq import heappop, heappush
 from typing import Any
 
 from ._exceptions import DispatcherAbort, DispatcherError
-from ._nodes import fail, keep_none, run_data, run_function
+from ._nodes import fail, note_kept_none, run_data, run_function
 from ._plan import PLAN_CACHE_SIZE, Plan, plan_for, untouched_since
 from ._reuse import never_taken, usable
 from ._search import check_fed_paths, seed_initial
@@ -376,7 +376,7 @@ def _deliver(heap: list, f: Frame, c: Hashable, d: float) -> None:
         if p not in ps.visit:
             ps.est.setdefault(p, {})[node] = value
             if value is NONE:  # a NONE the child kept (_nodes.keeps_none)
-                keep_none(ps, node, p)
+                note_kept_none(ps, node, p)
             if p in parent.tb.waits:
                 _feed(heap, parent, node, d, ((p, 0),), True)
                 continue

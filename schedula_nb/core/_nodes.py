@@ -93,7 +93,7 @@ def _compute_data(
     return True
 
 
-def keep_none(sol: Solution, producer: Hashable, node: Hashable) -> None:
+def note_kept_none(sol: Solution, producer: Hashable, node: Hashable) -> None:
     """Record that data node ``node`` keeps the NONE ``producer`` gave it."""
     if "kept_none" not in sol.__dict__:  # the class's empty default until now
         sol.kept_none = set()
@@ -287,7 +287,7 @@ def _feed_outputs(
         if value is NONE:
             if not keep_none:
                 continue
-            keep_none(sol, node, k)
+            note_kept_none(sol, node, k)
         for w, ln in left:
             if w == k:
                 sol.est.setdefault(k, {})[node] = value

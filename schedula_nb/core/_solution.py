@@ -126,7 +126,7 @@ class Solution(Doors, dict):
     has_none = False
     #: (producer, data node) whose NONE estimate the data node keeps as its
     #: value (the reference's, on executors: see ``_nodes.keeps_none``); a
-    #: set of the instance's once one is kept (``_nodes.keep_none``)
+    #: set of the instance's once one is kept (``_nodes.note_kept_none``)
     kept_none: frozenset | set = frozenset()
     #: an interrupted replay whose calls are reused, not repeated
     memo: Solution | None = None
