@@ -17,6 +17,7 @@ PROGRAM = textwrap.dedent(
     import schedula.utils.dsp, schedula.utils.sol, schedula.utils.blue
     import schedula.utils.cst, schedula.utils.exc, schedula.utils.gen
     from schedula.utils.utl import get_unused_node_id
+    from schedula.utils.alg import get_full_pipe, get_sub_node
     import schedula_nb
     assert sh is schedula_nb, sh
     assert sh.__version__ == "1.6.15" != schedula_nb.VERSION  # the one it follows
@@ -25,7 +26,10 @@ PROGRAM = textwrap.dedent(
     assert schedula.utils.cst.START is schedula_nb.START
     dsp = sh.Dispatcher()
     dsp.add_function('f', abs, ['a'], ['b'])
-    print(dsp({'a': -2}, outputs=['b', 'not in the model']))
+    sol = dsp({'a': -2}, outputs=['b', 'not in the model'])
+    assert list(get_full_pipe(sol)) == ['a', 'f', 'b']
+    assert get_sub_node(dsp, 'f', node_attr='inputs') == (['a'], ('f',))
+    print(sol)
     """
 )
 
