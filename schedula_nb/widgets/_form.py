@@ -252,9 +252,16 @@ class InputsForm:
         error = w.HTML("", layout={"flex": "1 0 100%", "min_width": "0", "margin": "0"})
         text.observe(lambda change, n=node: self._edited(n), "value")
         self.texts[node], self.errors[node] = text, error
+        # flex 0 0 auto: with many fields the rows keep their height and the
+        # box scrolls (shrinkable rows were squashed to a few pixels each)
         row = w.HBox(
             [text, error],
-            layout={"flex_flow": "row wrap", "align_items": "center", "width": "100%"},
+            layout={
+                "flex_flow": "row wrap",
+                "align_items": "center",
+                "width": "100%",
+                "flex": "0 0 auto",
+            },
         )
         row.add_class("sh-form-row")
         self.rows.children = (*self.rows.children, row)

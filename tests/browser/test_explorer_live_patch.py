@@ -67,6 +67,12 @@ def test_live_edit_patches_the_big_graph(jupyterlab, notebooks_copy, page):
     drawn = page.evaluate(_LOADS)
     assert drawn["elements"] > 700 and drawn["full"] >= 1  # nodes and edges
 
+    # 40 input fields: each keeps a field's height, the box scrolls (they
+    # were squashed to a few pixels each)
+    heights = page.locator(f"{PANEL} .sh-form-row").evaluate_all(
+        "(rows) => rows.map((r) => r.getBoundingClientRect().height)"
+    )
+    assert len(heights) >= 40 and min(heights) >= 20, heights
     field = page.locator(f"{PANEL} .widget-text:has(label:text-is('x0_0')) input")
     field.fill("-1")
     field.press("Enter")

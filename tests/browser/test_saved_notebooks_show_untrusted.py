@@ -40,7 +40,15 @@ def test_saved_drawings_show_as_pictures_untrusted(jupyterlab, page):
         pictures = page.locator(
             f'{PANEL} .jp-OutputArea-output img[src^="data:image/png"]'
         )
-        shown = pictures.evaluate_all("(imgs) => imgs.map((i) => i.naturalWidth)")
+        # A wide drawing's full-size view (a <details> box) shows the same
+        # picture again: each drawing counts once.
+        shown = pictures.evaluate_all(
+            "(imgs) => imgs.filter((i) => !i.closest('details'))"
+            ".map((i) => i.naturalWidth)"
+        )
+        full_size = pictures.evaluate_all(
+            "(imgs) => imgs.filter((i) => i.closest('details')).length"
+        )
         if shown:  # the screenshot shows the first drawing
             pictures.first.scroll_into_view_if_needed()
         svgs = page.locator(f"{PANEL} .jp-RenderedSVG").count()
@@ -49,6 +57,7 @@ def test_saved_drawings_show_as_pictures_untrusted(jupyterlab, page):
         seen[name] = (expected, len(shown))
         assert svgs == 0, f"{name}: SVG shown: the notebook is trusted, test void"
         assert len(shown) == expected and all(w > 0 for w in shown), (name, shown)
+        assert full_size <= expected, (name, full_size)
         assert not [t for t in texts if t.startswith("<Plot of")], name
         soup = [t for t in texts if re.search(r"n\d+->n\d+", t)]  # dot's edge ids
         assert not soup, (name, "a drawing shown as text")
