@@ -273,12 +273,16 @@ def _round_trips(
                 _kernel_value(page, "json.dumps(kernel_spans)", as_text=True)
             )
             legs = _breakdown(starts, ends, kernel, page.evaluate("window.__trace"))
-            for leg, ms in legs.items():
-                print(f"    {leg}: {ms:.0f} ms", flush=True)
+            BREAKDOWN.clear()  # printed under the trips' line (_report_trips)
+            BREAKDOWN.extend(f"    {leg}: {ms:.0f} ms" for leg, ms in legs.items())
         return out
     finally:
         page.close()
         server.stop()
+
+
+#: the legs of the last round trips timed with a breakdown, as lines
+BREAKDOWN: list[str] = []
 
 
 def _report_trips(what: str, trips: list[float]) -> dict:
@@ -288,6 +292,9 @@ def _report_trips(what: str, trips: list[float]) -> dict:
         f"min {min(trips) * 1e3:.0f} ms, max {max(trips) * 1e3:.0f} ms",
         flush=True,
     )
+    for line in BREAKDOWN:  # the legs of these trips, under their line
+        print(line, flush=True)
+    BREAKDOWN.clear()
     return {
         "median": statistics.median(trips),
         "min": min(trips),
