@@ -126,7 +126,11 @@ def run_nested_search(
             _known(f, v)
         tb = f.tb
         if v in tb.funcs:
-            left = [(w, ln) for w, ln in tb.succ[v] if w not in s.visit]
+            left = tb.succ[v]  # the outputs not known yet (usually all of them)
+            for w, _ in left:
+                if w in s.visit:
+                    left = [(w, ln) for w, ln in left if w not in s.visit]
+                    break
             out = run_function(s, tb, v, left)
         else:
             out = run_data(s, tb, v)
@@ -150,8 +154,9 @@ def run_nested_search(
 
 def _feed(heap: list, f: Frame, u: Any, base: float, out: Any, fresh: bool) -> None:
     """Push the successors ``out`` of ``u`` (visited at ``base``) in frame ``f``."""
-    dist, waits, npred = f.sol.visit, f.tb.waits, f.tb.npred
-    seen, arrived = f.seen, f.arrived
+    tb = f.tb
+    dist, waits, npred, subs, key = f.sol.visit, tb.waits, tb.npred, tb.subs, f.key
+    seen, arrived, prefetch = f.seen, f.arrived, f.sol.prefetch
     for w, ln in out:
         dw = base + ln
         if w in waits:
@@ -171,16 +176,16 @@ def _feed(heap: list, f: Frame, u: Any, base: float, out: Any, fresh: bool) -> N
                     node_id=w,
                 )
             continue
-        if w in f.tb.subs:  # a sub-model starts as soon as its first input arrives
+        if w in subs:  # a sub-model starts as soon as its first input arrives
             dist[w] = dw
             _start_child(heap, f, w, dw)
             continue
         s = seen.get(w)
         if s is None or dw < s:
             seen[w] = dw
-            heappush(heap, (dw, f.key[w], w, f))
-            if f.sol.prefetch is not None and w in f.tb.funcs:
-                f.sol.prefetch.ready(w)  # an executor starts the call now
+            heappush(heap, (dw, key[w], w, f))
+            if prefetch is not None and w in tb.funcs:
+                prefetch.ready(w)  # an executor starts the call now
 
 
 def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:

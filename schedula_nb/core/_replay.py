@@ -19,6 +19,7 @@ from time import perf_counter
 from typing import Any
 
 from ._exceptions import DispatcherAbort, SkipNode
+from ._graph import Attrs
 from ._nodes import fail, run_data, run_function
 from ._search import seed_initial
 from ._solution import Solution
@@ -45,10 +46,12 @@ class Trace:
     """Replay steps ``(node, dist, left, outcome, kind, key)``, and ``fused``:
     data node -> its only producer, whose value the replay passes on directly.
 
-    ``key`` is the producer of a fused data node, the input ids of a fused
-    function, None otherwise. The replay reads the rest of a node's
-    attributes as it goes (an attribute dict replaced by a plain one, which
-    does not tell the model of its edits, is still read right)."""
+    ``key`` holds what a fused step reads of its node, read once here:
+    ``(producer, filters, attributes)`` of a data node, ``(input ids,
+    function, filters, attributes)`` of a function, the attributes of an
+    input. Only watched attribute dicts (``Attrs``, whose edits make a new
+    plan) are fused, and a step whose node has another attribute dict now
+    (replaced by assignment) gives the replay up: what it read may be old."""
 
     __slots__ = ("steps", "fused")
 
@@ -82,13 +85,15 @@ def compile_trace(trace: list, tb: SearchTables, initial: Any = ()) -> Trace:
         if (
             node in initial
             or len(producers) != 1
+            or type(attr) is not Attrs
             or attr["wait_inputs"]
             or not _plain(attr, _DATA_EXTRAS)
         ):
             continue
         p_attr = nodes[producers[0]]
         if (
-            p_attr["type"] == "function"
+            type(p_attr) is Attrs
+            and p_attr["type"] == "function"
             and producers[0] not in tb.wrapped
             and len(p_attr["outputs"]) == 1
             and _plain(p_attr, _FUNC_EXTRAS)
@@ -97,20 +102,24 @@ def compile_trace(trace: list, tb: SearchTables, initial: Any = ()) -> Trace:
     producers = {p: n for n, p in fused.items()}
     steps = []
     for node, d, left, out in trace:
-        attr = nodes[node]  # read once: an edit of it makes a new plan
+        attr = nodes[node]
+        filters = tuple(attr.get("filters") or ())
         if node in fused:
-            steps.append((node, d, left, out, _PLAIN_DATA, fused[node]))
+            key = (fused[node], filters, attr)
+            steps.append((node, d, left, out, _PLAIN_DATA, key))
         elif node in producers and out:
-            steps.append((node, d, left, out, _PLAIN_FUNC, attr["inputs"]))
+            key = (attr["inputs"], attr["function"], filters, attr)
+            steps.append((node, d, left, out, _PLAIN_FUNC, key))
         elif (
             left is None
+            and type(attr) is Attrs
             and node in initial
             and node not in fed_by
             and out is succ[node]
             and not attr["wait_inputs"]
             and _plain(attr, _INPUT_EXTRAS)
         ):
-            steps.append((node, d, left, out, _INPUT, None))
+            steps.append((node, d, left, out, _INPUT, attr))
         else:
             steps.append((node, d, left, out, _GENERAL, None))
     return Trace(steps, fused)
@@ -131,20 +140,20 @@ def replay(
         if stopper is not None and stopper.is_set():
             raise DispatcherAbort("Stop requested.", sol=sol, node_id=node)
         if kind == _PLAIN_FUNC:
-            attr = nodes[node]
-            if sol.has_none or "input_domain" in attr:
-                return _unfuse(sol, trace)  # (a domain set in a plain dict)
+            inputs, function, filters, attr = key
+            if sol.has_none or nodes[node] is not attr:
+                return _unfuse(sol, trace)
             dist[node] = d
-            args = [getitem(key[0])] if len(key) == 1 else list(map(getitem, key))
+            args = (
+                [getitem(inputs[0])] if len(inputs) == 1 else list(map(getitem, inputs))
+            )
             try:
                 t0 = perf_counter()
-                res = attr["function"](*args)
+                res = function(*args)
                 t_end[node] = perf_counter()
                 t_start[node] = t0
-                filters = attr.get("filters")
-                if filters:
-                    for flt in filters:
-                        res = flt(res)
+                for flt in filters:
+                    res = flt(res)
             except SkipNode:
                 return _unfuse(sol, trace)
             except Exception as ex:
@@ -154,12 +163,11 @@ def replay(
             if res is NONE:
                 return _unfuse(sol, trace)
         elif kind == _PLAIN_DATA:
-            attr = nodes[node]
-            if "function" in attr or "callback" in attr:
-                return _unfuse(sol, trace)  # (set in a plain dict)
+            producer, filters, attr = key
+            if nodes[node] is not attr:
+                return _unfuse(sol, trace)
             dist[node] = d
-            value = results[key]
-            filters = attr.get("filters")
+            value = results[producer]
             if filters:
                 try:
                     for flt in filters:
@@ -176,9 +184,8 @@ def replay(
                     return _unfuse(sol, trace)
             sol[node] = value
         elif kind == _INPUT:
-            attr = nodes[node]
-            if "function" in attr or "filters" in attr or "callback" in attr:
-                return _unfuse(sol, trace)  # (set in a plain dict)
+            if nodes[node] is not key:
+                return _unfuse(sol, trace)
             dist[node] = d
             value = est[node][START]
             if value is NONE:

@@ -143,7 +143,7 @@ def _kinds(nodes: dict, ids: Any) -> tuple:
             funcs.append(n)
             if kind == "dispatcher":
                 subs.append(n)
-            elif getattr(attr.get("function"), "records_solution", False) is True:
+            elif getattr(type(attr.get("function")), "records_solution", False):
                 wrapped.append(n)
         if attr["wait_inputs"]:
             waits.append(n)
