@@ -100,7 +100,8 @@ def run_nested_search(
     """Dispatch from ``initial`` (sorted ``(dist, id, value)``) into ``sol``,
     running sub-model nodes inside the same search."""
     sol.sub_sol[sol.index] = sol
-    trail = sol.trail = []
+    sol.trail = []
+    step = sol.trail.append  # (solution, node) of each visit, for sol.pipe
     root = Frame(sol, tb, set(sol.outputs))
     heap: list = []
     ready, fed = seed_initial(sol, tb, initial)
@@ -121,7 +122,7 @@ def run_nested_search(
         if stopper is not None and stopper.is_set():
             raise DispatcherAbort("Stop requested.", sol=sol, node_id=v)
         s.visit[v] = d
-        trail.append((s, v))
+        step((s, v))
         if v in f.watch:
             _known(f, v)
         tb = f.tb

@@ -206,11 +206,11 @@ def run_function(sol: Solution, tb: SearchTables, node: Hashable, left: list) ->
             except SkipNode:
                 return None
             except Exception as ex:
-                if node in tb.wrapped:
+                if tb.wrapped and node in tb.wrapped:
                     keep_call_solution(sol, node, attr)
                 fail(sol, node, ex)
                 return None
-            if node in tb.wrapped:
+            if tb.wrapped and node in tb.wrapped:
                 keep_call_solution(sol, node, attr)
     outputs = attr["outputs"]
     if len(outputs) == 1 and len(left) == 1:  # the common case: no new list

@@ -113,32 +113,23 @@ class Solution(Doors, dict):
     #: level, in the order of the search (one list shared by all levels)
     trail: list | None = None
 
-    # Immutable defaults live on the class (a solution is made per call of a
-    # pipe: fewer assignments); an instance sets its own when they change.
+    # Immutable defaults read seldom live on the class (a solution is made per
+    # call of a pipe: fewer assignments); an instance sets its own when they
+    # change. Those read at every node are set in __init__: on Python 3.11 an
+    # instance's read of a class attribute is not specialised (slower).
     #: index path of this level (the root ``(-1,)``), see ``sub_sol``
     index: tuple = (-1,)
     #: seconds the dispatch took (set when it ends)
     elapsed = 0.0
-    #: ``dispatch(verbose=...)``: True (log each call as it starts and
-    #: ends) or a callable ``(sol, node, attr, end)``; False: silent
-    verbose: Any = False
-    #: whether a visited data node passed on NONE (arguments need filtering)
-    has_none = False
     #: (producer, data node) whose NONE estimate the data node keeps as its
     #: value (the reference's, on executors: see ``_nodes.keeps_none``); a
     #: set of the instance's once one is kept (``_nodes.note_kept_none``)
     kept_none: frozenset | set = frozenset()
-    #: an interrupted replay whose calls are reused, not repeated
-    memo: Solution | None = None
-    #: the calls started on an executor ahead of the search (``_prefetch``)
-    prefetch: Any = None
     #: the running dispatch of a solution returned at once (``_pending``)
     pending: Any = None
     #: (model, its revision) this solution was dispatched from
     origin: tuple | None = None
-    #: while dispatching with ``reuse=``: the earlier solution of this
-    #: level whose outcomes are taken over, and the nodes changed since
-    reuse: Solution | None = None
+    #: the nodes changed since ``reuse`` (see ``reuse``)
     stale: frozenset = frozenset()
     #: whether the dispatch ran to its end (not stopped, nothing raised)
     complete = False
@@ -147,10 +138,8 @@ class Solution(Doors, dict):
     _order: dict | None = None  # node -> visit position, for views
     #: the attributes above that an instance may not have of its own
     CLASS_DEFAULTS = (
-        "call_solutions", "trail", "index", "elapsed", "verbose", "has_none",
-        "kept_none",
-        "memo", "prefetch", "pending", "origin", "reuse", "stale", "complete",
-        "_workflow", "_dist", "_order",
+        "call_solutions", "trail", "index", "elapsed", "kept_none", "pending",
+        "origin", "stale", "complete", "_workflow", "_dist", "_order",
     )  # fmt: skip
 
     def __init__(
@@ -209,6 +198,18 @@ class Solution(Doors, dict):
         self.handed_back: set = set()
         self.started = time.time()
         self.perf0 = time.perf_counter()
+        #: ``dispatch(verbose=...)``: True (log each call as it starts and
+        #: ends) or a callable ``(sol, node, attr, end)``; False: silent
+        self.verbose: Any = False
+        #: whether a visited data node passed on NONE (arguments need filtering)
+        self.has_none = False
+        #: an interrupted replay whose calls are reused, not repeated
+        self.memo: Solution | None = None
+        #: the calls started on an executor ahead of the search (``_prefetch``)
+        self.prefetch: Any = None
+        #: while dispatching with ``reuse=``: the earlier solution of this
+        #: level whose outcomes are taken over (the nodes changed: ``stale``)
+        self.reuse: Solution | None = None
         #: functions whose outcome was taken over from ``reuse`` (not called)
         self.reused: set = set()
 
