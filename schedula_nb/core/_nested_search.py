@@ -30,7 +30,10 @@ from ._submodel import as_ids, feeds_back
 from ._tables import SearchTables
 from ._tokens import NONE, START
 
-__all__ = ["run_nested_search"]
+__all__ = ["run_nested_search", "VISIT", "STARTED", "FORWARD", "DELIVER", "STOP"]
+
+#: the kinds of events a log keeps (see ``_nested_replay``)
+VISIT, STARTED, FORWARD, DELIVER, STOP = range(5)
 
 
 class Frame:
@@ -51,6 +54,7 @@ class Frame:
         "cut",
         "watch",
         "pending",
+        "log",
     )
 
     def __init__(
@@ -92,17 +96,26 @@ class Frame:
         self.watch: dict = {}
         #: of a child: the parent nodes it must still give (none: it stops)
         self.pending: set = set()
+        #: the events a replay repeats (``_nested_replay``), or None
+        self.log: list | None = None
 
 
 def run_nested_search(
-    sol: Solution, tb: SearchTables, initial: list, stopper: Any = None
+    sol: Solution,
+    tb: SearchTables,
+    initial: list,
+    stopper: Any = None,
+    log: list | None = None,
 ) -> None:
     """Dispatch from ``initial`` (sorted ``(dist, id, value)``) into ``sol``,
-    running sub-model nodes inside the same search."""
+    running sub-model nodes inside the same search. With ``log``, append the
+    events ``_nested_replay`` repeats: every visit and its outcome, every
+    sub-model started, input handed to a running one, value given back."""
     sol.sub_sol[sol.index] = sol
     sol.trail = []
     step = sol.trail.append  # (solution, node) of each visit, for sol.pipe
     root = Frame(sol, tb, set(sol.outputs))
+    root.log = log
     heap: list = []
     ready, fed = seed_initial(sol, tb, initial)
     for d, k in ready:
@@ -133,9 +146,15 @@ def run_nested_search(
                     left = [(w, ln) for w, ln in left if w not in s.visit]
                     break
             out = run_function(s, tb, v, left)
+            if log is not None:
+                log.append((VISIT, s.index, v, d, left, out))
         else:
             out = run_data(s, tb, v)
+            if log is not None:
+                log.append((VISIT, s.index, v, d, None, out))
             if out is not None and v in f.links:
+                if log is not None:
+                    log.append((DELIVER, s.index, v, d))
                 _deliver(heap, f, v, d)
         if out is None:
             continue
@@ -144,6 +163,8 @@ def run_nested_search(
             if not f.targets:
                 if f.parent is None:
                     if out:
+                        if log is not None:
+                            log.append((STOP, s.index, v, out))
                         _stopped_at(f, v, out)
                     break
                 _close(f)  # a child that gave all it must give stops
@@ -169,6 +190,8 @@ def _feed(heap: list, f: Frame, u: Any, base: float, out: Any, fresh: bool) -> N
                 continue
         if w in dist:
             if w in f.children:  # a running sub-model: one more input
+                if f.log is not None:
+                    f.log.append((FORWARD, f.sol.index, u, w, dw))
                 _forward(heap, f, u, w, dw)
             elif dw < dist[w]:
                 raise DispatcherError(
@@ -180,6 +203,10 @@ def _feed(heap: list, f: Frame, u: Any, base: float, out: Any, fresh: bool) -> N
         if w in subs:  # a sub-model starts as soon as its first input arrives
             dist[w] = dw
             _start_child(heap, f, w, dw)
+            if f.log is not None:
+                f.log.append((STARTED, f.sol.index, w, dw, started(f, w)))
+            continue
+        if heap is None:  # a replay: it follows its log, not a heap
             continue
         s = seen.get(w)
         if s is None or dw < s:
@@ -236,6 +263,8 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     )
     csol.index = s.index + attr["index"]
     csol.trail = s.trail
+    if s.memo is not None:  # a search after a replay gave up: reuse its calls
+        csol.memo = s.memo.sub_sol.get(csol.index)
     csol.verbose = s.verbose
     csol.origin = (child, child.dmap.rev)
     if s.reuse is not None:  # the child's earlier run, if of this child model
@@ -252,7 +281,7 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     # parent has no edge into an input it was given: that keeps its value).
     feeds = {c: kept for c, ps in links.items() if (kept := _among(ps, needed))}
     frame = f.children[node] = Frame(csol, plan.tables, gives, f, node, feeds)
-    frame.cut = f.cut
+    frame.cut, frame.log = f.cut, f.log
     # The parent nodes it must still give; none left: it starts stopped.
     frame.pending = {p for c in targets for p in links[c] if p in needed}
     frame.pending -= s.visit.keys()
@@ -264,6 +293,15 @@ def _start_child(heap: list, f: Frame, node: Hashable, d: float) -> None:
     for c, default in child.default_values.items():  # the child's own defaults
         if c not in entries:  # come after the inputs at the same distance
             _input(heap, frame, c, default["value"], d + default["initial_dist"], True)
+
+
+def started(f: Frame, node: Hashable) -> str:
+    """What became of sub-model ``node`` that ``_start_child`` was asked to
+    start: ``'started'``, ``'failed'`` (its domain raised) or ``'waits'``
+    (its domain said no: the next input that arrives asks again)."""
+    if node in f.children:
+        return "started"
+    return "failed" if node in f.sol.failures else "waits"
 
 
 def _reuse_child(csol: Solution, old: Any, child: Any) -> None:
@@ -359,7 +397,7 @@ def _input(
         s.est.setdefault(x, {})[START] = value
         if value is NONE:
             s.has_none = True
-        if x not in tb.waits or tb.npred[x] == 0:
+        if heap is not None and (x not in tb.waits or tb.npred[x] == 0):
             seen = f.seen.get(x)
             if seen is None or d < seen:
                 f.seen[x] = d
@@ -385,6 +423,8 @@ def _deliver(heap: list, f: Frame, c: Hashable, d: float) -> None:
                 note_kept_none(ps, node, p)
             if p in parent.tb.waits:
                 _feed(heap, parent, node, d, ((p, 0),), True)
+                continue
+            if heap is None:  # a replay
                 continue
             s = seen.get(p)
             if s is None or d < s:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from ._nested_replay import can_replay_nested, replay_nested
 from ._nested_search import run_nested_search
 from ._plan import Plan
 from ._prefetch import resolve_executor
@@ -88,9 +89,10 @@ def _replay_or_search(
     try:
         if store:
             dsp.solution = sol
-        if plan.tables.subs:  # sub-models run inside the search: no replay
-            run_nested_search(sol, plan.tables, initial, stopper)
-            sol.complete = True
+        if plan.tables.subs:  # sub-models run inside the search
+            sol = _replay_or_search_nested(
+                dsp, sol, plan, initial, stopper, store, shape
+            )
             return sol
         if trace is not None:
             if type(trace) is list:  # searched once: worth compiling now
@@ -116,6 +118,38 @@ def _replay_or_search(
         if sol.reuse is not None:
             forget_reuse(sol)
         sol.elapsed = elapsed(sol)
+
+
+def _replay_or_search_nested(
+    dsp: Any,
+    sol: Solution,
+    plan: Plan,
+    initial: list,
+    stopper: Any,
+    store: bool,
+    shape: tuple,
+) -> Solution:
+    """``_replay_or_search`` for a model with sub-models (``_nested_replay``)."""
+    log = plan.traces.get(shape) if can_replay_nested(sol) else None
+    if log is not None:
+        if replay_nested(sol, plan.tables, initial, log, stopper):
+            sol.complete = True
+            return sol
+        memo, sol = sol, sol.fresh()
+        sol.memo = memo  # reuse what the replay executed, at every level
+        if store:
+            dsp.solution = sol
+    log = []
+    try:
+        run_nested_search(sol, plan.tables, initial, stopper, log)
+    finally:
+        for level in sol.sub_sol.values():
+            level.memo = None
+    if len(plan.traces) >= _TRACES_PER_PLAN:
+        plan.traces.clear()
+    plan.traces[shape] = log
+    sol.complete = True
+    return sol
 
 
 def run_prefetched(

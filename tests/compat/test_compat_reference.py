@@ -50,6 +50,25 @@ def test_same_as_reference(name, ref, new):
         )
 
 
+@pytest.mark.parametrize(
+    "name", [n for n in corpus.CASE_NAMES if n not in corpus.NOT_REPEATABLE]
+)
+def test_same_as_reference_when_replayed(name, ref, new):
+    """Each dispatch made twice on schedula_nb: the second (a replay of the
+    first's plan, also for models with sub-models) is the reference's."""
+    build = corpus.CASES[name]
+    snap_ref, _ = corpus.run_case(build, ref)
+    snap_new, checks_new = corpus.run_case(build, new, warm=True)
+    problems = corpus.diff_snapshots(snap_ref, snap_new)
+    problems += ["schedula_nb " + c for c in checks_new]
+    if problems:
+        pytest.fail(
+            "case %r differs from the reference when replayed:\n%s"
+            % (name, "\n".join(problems)),
+            pytrace=False,
+        )
+
+
 def test_corpus_is_deterministic_on_reference(ref):
     """The harness compares like with like: two reference runs are equal."""
     for name in corpus.CASE_NAMES:
