@@ -78,6 +78,9 @@ def test_another_outcome_searches_again_without_calling_twice(monkeypatch):
     calls.clear()
     sol = dsp.dispatch({"a": -1})  # y == 0: inverse out of its domain
     assert replays == [False]
-    assert sol["d"] == -1 and "inverse" in sol.workflow.nodes["sub"]["solution"].out_of_domain
+    assert (
+        sol["d"] == -1
+        and "inverse" in sol.workflow.nodes["sub"]["solution"].out_of_domain
+    )
     assert sorted(calls) == ["double", "fallback", "inc", "sum"]  # none twice
     assert _record(sol) == _record(_model([]).dispatch({"a": -1}))
