@@ -96,6 +96,9 @@ class SubDispatch:
     #: a function node of it keeps the solution of each call (``sol.pipe``,
     #: the workflow's ``solution``); ``DispatchPipe`` does not
     records_solution = True
+    #: requested outputs that the shrunk model no longer has (no path from
+    #: the inputs reaches them): a call reports them unreachable
+    _cut_outputs: frozenset = frozenset()
 
     def __new__(cls, dsp: Any = None, *args: Any, **kwargs: Any) -> Any:
         """A wrapper of a blueprint is a blueprint (as in the reference): it
@@ -172,9 +175,13 @@ class SubDispatch:
         # Inside a dispatch with reuse=, the last solution is reused too
         # (only if it is of the same model: see _reuse.usable).
         reuse = self.solution if REUSING.get() else None
+        if outputs is None:
+            outputs = self.outputs
+            if self._cut_outputs:
+                outputs = [k for k in outputs if k not in self._cut_outputs]
         self.solution = sol = dsp._dispatch(
             inputs,
-            self.outputs if outputs is None else outputs,
+            outputs,
             self.inputs_dist,
             wildcard=self.wildcard,
             no_call=self.no_call,
@@ -300,8 +307,12 @@ class SubDispatchFunction(SubDispatch):
         dsp = original = registered(dsp)
         inputs = _kept(inputs)
         outputs = None if outputs is None else list(outputs)
+        cut = frozenset()
         if shrink:
             dsp = dsp.shrink_dsp(inputs, outputs, inputs_dist, wildcard)
+            # outputs of the model that no path from the inputs reaches: left
+            # out of the dispatch, they are reported unreachable at each call
+            cut = frozenset(k for k in outputs or () if k not in dsp.dmap.nodes)
         if output_type is None:
             output_type = "all" if not outputs else "list"
         super().__init__(
@@ -319,6 +330,8 @@ class SubDispatchFunction(SubDispatch):
         #: later (as code written for the reference does) is followed
         self.inputs = inputs
         self.first_arg_as_kw = first_arg_as_kw
+        if cut:
+            self._cut_outputs = cut
 
     def _blue_kwargs(self) -> dict:
         return {

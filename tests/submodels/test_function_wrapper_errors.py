@@ -35,6 +35,26 @@ def test_unreachable_output_is_named():
         f(1)
 
 
+@pytest.mark.parametrize(
+    "cls", [sh.SubDispatchFunction, sh.SubDispatchPipe, sh.DispatchPipe]
+)
+def test_output_the_shrink_cut_away_is_unreachable_not_unknown(cls):
+    """An output of the model that no path from the inputs reaches is gone
+    from the shrunk model: a call says it is unreachable (it is in the
+    model), as the reference does, and does so at every call."""
+    dsp = sh.Dispatcher()
+    dsp.add_function("f0", abs, ["d0"], ["d1"])
+    dsp.add_function("f1", abs, ["d2"], ["d10"])
+    f = cls(dsp, "F", ["d0", "d1"], ["d10"])
+    for _ in range(3):
+        with pytest.raises(
+            sh.DispatcherError, match=r"F: unreachable outputs \['d10'\]"
+        ):
+            f(0, 1)
+    with pytest.raises(sh.ModelError, match="not in the model"):
+        cls(dsp, "F", ["d0", "d1"], ["typo"], shrink=False)(0, 1)
+
+
 def test_sub_dispatch_checks_selected_outputs_unless_allow_miss():
     dsp = build(sh)
     with pytest.raises(sh.DispatcherError):
