@@ -26,7 +26,7 @@ from ._solution import Solution
 from ._tables import SearchTables
 from ._tokens import NONE, START
 
-__all__ = ["compile_trace", "replay"]
+__all__ = ["Trace", "compile_trace", "replay"]
 
 _GENERAL, _PLAIN_DATA, _PLAIN_FUNC, _INPUT = 0, 1, 2, 3
 # What a fused step cannot do inline (filters it can: they are applied)

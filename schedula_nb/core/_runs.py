@@ -21,7 +21,14 @@ from ._reuse import REUSING
 from ._search import run_search
 from ._solution import Solution
 
-__all__ = ["asynchronous", "elapsed", "forget_reuse", "run", "run_at_once"]
+__all__ = [
+    "asynchronous",
+    "elapsed",
+    "forget_reuse",
+    "run",
+    "run_at_once",
+    "search_after_replay",
+]
 
 _TRACES_PER_PLAN = 8  # distinct input distances kept per shape
 
@@ -104,19 +111,47 @@ def _replay_or_search(
                 return sol
             memo, sol = sol, sol.fresh()
             sol.memo = memo  # reuse what the replay executed
-        trace = []
-        if store:
-            dsp.solution = sol
-        run_search(sol, plan.tables, initial, stopper, trace)
-        if len(plan.traces) >= _TRACES_PER_PLAN:
-            plan.traces.clear()
-        plan.traces[shape] = trace
-        sol.complete = True
+        sol = _search(dsp, sol, plan, initial, stopper, store, shape)
         return sol
     finally:
         sol.memo = None
         if sol.reuse is not None:
             forget_reuse(sol)
+        sol.elapsed = elapsed(sol)
+
+
+def _search(
+    dsp: Any,
+    sol: Solution,
+    plan: Plan,
+    initial: list,
+    stopper: Any,
+    store: bool,
+    shape: tuple,
+) -> Solution:
+    """Search a flat model; its trace is kept for the next dispatches."""
+    trace: list = []
+    if store:
+        dsp.solution = sol
+    run_search(sol, plan.tables, initial, stopper, trace)
+    if len(plan.traces) >= _TRACES_PER_PLAN:
+        plan.traces.clear()
+    plan.traces[shape] = trace
+    sol.complete = True
+    return sol
+
+
+def search_after_replay(
+    sol: Solution, plan: Plan, initial: list, shape: tuple
+) -> Solution:
+    """A flat pipe's replay gave up at an outcome that differs: search again,
+    taking the calls already made from the replay (not stored, no stopper)."""
+    memo, sol = sol, sol.fresh()
+    sol.memo = memo
+    try:
+        return _search(None, sol, plan, initial, None, False, shape)
+    finally:
+        sol.memo = None
         sol.elapsed = elapsed(sol)
 
 

@@ -89,3 +89,43 @@ def test_replayed_dispatch_equals_fresh_search(spec, values, mode):
         got = dsp(inputs, **kw)
         fresh = build(spec)(inputs, **kw)
         assert snapshot(got) == snapshot(fresh)
+
+
+def _outcome(func, args):
+    try:
+        return func(*args), snapshot(func.solution)
+    except sh.DispatcherError as err:
+        return str(err).replace(func.__name__, "?"), None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    models(),
+    st.lists(st.integers(0, 9), min_size=6, max_size=6),
+    st.sampled_from([sh.SubDispatchPipe, sh.DispatchPipe]),
+)
+def test_pipe_calls_equal_fresh_calls_and_call_nothing_twice(spec, values, cls):
+    """A pipe's later calls go straight to the replay of its compiled trace;
+    whatever the values do, each answers (and keeps the solution) as a fresh
+    function of a fresh model, and no function runs twice in one call."""
+    data, _ = spec
+    dsp, calls = build(spec), []
+    for attr in dsp.function_nodes.values():
+        attr["function"] = _counted(attr["function"], calls)
+    ins, outs = [data[0], data[1]], [data[-1]]
+    if any(k not in dsp.nodes for k in ins + outs):
+        return
+    pipe = cls(dsp, "P", ins, outs)
+    for v in values:
+        calls.clear()
+        fresh = sh.SubDispatchFunction(build(spec), "P", ins, outs)
+        assert _outcome(pipe, (v, v + 1)) == _outcome(fresh, (v, v + 1))
+        assert len(calls) == len(set(calls)), calls
+
+
+def _counted(function, calls):
+    def counted(*args):
+        calls.append(counted)
+        return function(*args)
+
+    return counted
