@@ -22,6 +22,7 @@ from ._replay import Trace, replay
 from ._reuse import REUSING
 from ._runs import elapsed, run, search_after_replay
 from ._solution import Solution
+from ._straight import Run, straight
 from ._wrappers import SubDispatchFunction
 
 __all__ = ["DispatchPipe", "NoSub", "SubDispatchPipe"]
@@ -80,11 +81,26 @@ class SubDispatchPipe(SubDispatchFunction):
         )
         self.no_domain = no_domain  # kept for compatibility: domains are checked
         self._pipe: _Pipe | None = None
+        #: the last call's straight run, whose solution is built when read
+        self._run: Run | None = None
 
     def __getstate__(self) -> dict:
         state = super().__getstate__()
-        state["_pipe"] = None
+        state["_pipe"] = state["_run"] = state["_solution"] = None
         return state
+
+    @property
+    def solution(self) -> Solution:
+        """The solution of the last call (built when first read after a
+        straight run: see ``core/_straight.py``)."""
+        run = self._run
+        if run is not None:
+            self._solution, self._run = run.solution, None
+        return self._solution
+
+    @solution.setter
+    def solution(self, sol: Solution) -> None:
+        self._solution, self._run = sol, None
 
     def _blue_kwargs(self) -> dict:
         return {**super()._blue_kwargs(), "no_domain": self.no_domain}
@@ -113,8 +129,15 @@ class SubDispatchPipe(SubDispatchFunction):
             if len(inputs) == len(names) and not _executor:
                 self._pipe = _Pipe(self.dsp, sol)
             return self._return(sol)
-        self.solution = sol = pipe.run(self.dsp, dict(zip(names, args)), _stopper)
-        return self._return(sol)
+        sol = pipe.run(self.dsp, dict(zip(names, args)), _stopper)
+        if type(sol) is not Run:
+            self.solution = sol
+            return self._return(sol)
+        self._run = sol
+        outputs = self.outputs
+        if self.output_type == "list" and len(outputs) == 1 and outputs[0] in sol.out:
+            return sol.out[outputs[0]]
+        return self._return(self.solution)
 
 
 class _Pipe:
@@ -132,13 +155,15 @@ class _Pipe:
         #: the ids given (in the order given) -> the searched ones, in the
         #: order the search starts from them (the same at every call)
         self.orders: dict[tuple, tuple] = {}
-        #: ``(ids given, shape, compiled trace)`` of the call the pipe keeps
-        #: getting, once its trace is compiled: such a call goes straight to
-        #: the replay (see ``run``)
+        #: ``(ids given, shape, compiled trace, Straight or None)`` of the
+        #: call the pipe keeps getting, once its trace is compiled: such a
+        #: call goes straight to the replay, or runs as straight code when
+        #: every step is a fused one (``core/_straight.py``)
         self.usual: tuple | None = None
 
-    def run(self, dsp: Any, inputs: dict, stopper: Any) -> Solution:
-        """Dispatch ``inputs`` (all the pipe's inputs) along the pipe."""
+    def run(self, dsp: Any, inputs: dict, stopper: Any) -> Solution | Run:
+        """Dispatch ``inputs`` (all the pipe's inputs) along the pipe: its
+        solution, or the :class:`Run` of a straight one."""
         nodes = self.plan.tables.succ
         defaults = dsp.default_values
         if defaults:
@@ -150,20 +175,14 @@ class _Pipe:
             values.update(inputs)
         else:
             values = inputs
-        sol = Solution(
-            None,
-            values,
-            self.outputs,
-            self.dists,
-            wildcards=self.wildcards,
-            raises=self.raises,
-            plan=self.plan,
-            name=self.name,
-        )
-        sol.origin = (dsp, dsp.dmap.rev)
         given = tuple(values)
         usual = self.usual
-        if usual is not None and usual[0] == given and stopper is None:
+        if usual is not None and (usual[0] != given or stopper is not None):
+            usual = None
+        if usual is not None and usual[3] is not None:
+            return usual[3].run(dsp, values)  # no Solution made unless read
+        sol = self.new_solution(values, (dsp, dsp.dmap.rev))
+        if usual is not None:
             return self._replay_usual(sol, values, usual)
         shape = self.orders.get(given)
         if shape is None:
@@ -181,14 +200,30 @@ class _Pipe:
             and not self.wildcards
             and not self.plan.tables.subs
         ):
-            self.usual = (given, shape, trace)
+            self.usual = (given, shape, trace, straight(trace, shape, self))
+        return sol
+
+    def new_solution(self, values: dict, origin: tuple) -> Solution:
+        """An empty solution of a dispatch of ``values`` (from ``origin``,
+        ``(model, revision)``) along the pipe."""
+        sol = Solution(
+            None,
+            values,
+            self.outputs,
+            self.dists,
+            wildcards=self.wildcards,
+            raises=self.raises,
+            plan=self.plan,
+            name=self.name,
+        )
+        sol.origin = origin
         return sol
 
     def _replay_usual(self, sol: Solution, values: dict, usual: tuple) -> Solution:
         """The usual call: the compiled trace replayed with no more checks
         (no stopper, no executor, no reuse, no sub-models, every id given
         searched); where an outcome differs, the search takes over."""
-        _, shape, trace = usual
+        _, shape, trace, _ = usual
         plan = self.plan
         initial = [(d, k, values[k]) for d, k in shape]
         try:

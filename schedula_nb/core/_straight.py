@@ -1,0 +1,179 @@
+"""A pipe's usual call run as straight code, its solution built when read.
+
+A pipe (``DispatchPipe`` ...) is often called many times with new values
+and nobody reads the solution of each call: formulas calls one per cell of a
+workbook. When the compiled trace of the pipe's usual call holds only fused
+steps (plain inputs, plain functions with one output, the data nodes they
+feed), that call runs here: the same steps as ``_replay.replay``, written
+into plain dicts instead of a ``Solution``, which is built from them only
+when someone reads ``pipe.solution`` (see :class:`Run`).
+
+At the first outcome that differs from the trace (a failure, a skip, a
+``NONE``, an attribute dict replaced) the solution is built from what ran,
+the outcome recorded as the replay records it, and the search takes over
+with those calls as its memo, as after any replay: nothing runs twice.
+
+>>> import schedula_nb as sh
+>>> dsp = sh.Dispatcher()
+>>> dsp.add_function('double', lambda x: 2 * x, ['x'], ['y'])
+'double'
+>>> f = sh.DispatchPipe(dsp, 'f', ['x'], ['y'])
+>>> f(1), f(2), f(3)
+(2, 4, 6)
+>>> f.solution, f.solution.visit
+(Solution({'x': 3, 'y': 6}), {'x': 0.0, 'double': 1.0, 'y': 2.0})
+"""
+
+from __future__ import annotations
+
+from time import perf_counter, time
+from typing import Any
+
+from ._exceptions import SkipNode
+from ._nodes import fail
+from ._replay import _INPUT, _PLAIN_DATA, _PLAIN_FUNC, Trace, _unfuse
+from ._runs import search_after_replay
+from ._solution import Solution
+from ._tokens import NONE, START
+
+__all__ = ["Run", "Straight", "straight"]
+
+
+class Straight:
+    """The fused steps of a pipe's usual call, ``(node, dist, kind, key)``,
+    and what its solutions share (see ``_pipes._Pipe``)."""
+
+    __slots__ = ("steps", "trace", "shape", "nodes", "pipe")
+
+    def __init__(self, trace: Trace, shape: tuple, nodes: dict, pipe: Any) -> None:
+        self.steps = tuple((n, d, kind, key) for n, d, _, _, kind, key in trace.steps)
+        self.trace, self.shape, self.nodes, self.pipe = trace, shape, nodes, pipe
+
+    def run(self, dsp: Any, values: dict) -> Run | Solution:
+        """Run the steps on ``values``: a :class:`Run`, or the solution of
+        the search that took over where an outcome differed."""
+        nodes = self.nodes
+        run = Run(self, values, (dsp, dsp.dmap.rev))
+        out, visit, results = run.out, run.visit, run.results
+        t_start, t_end = run.t_start, run.t_end
+        getitem = out.__getitem__
+        for node, d, kind, key in self.steps:
+            if kind == _PLAIN_FUNC:
+                inputs, function, filters, attr = key
+                if nodes[node] is not attr:
+                    return self._search(run.solution)
+                visit[node] = d
+                args = (
+                    [getitem(inputs[0])]
+                    if len(inputs) == 1
+                    else list(map(getitem, inputs))
+                )
+                try:
+                    t0 = perf_counter()
+                    res = function(*args)
+                    t_end[node] = perf_counter()
+                    t_start[node] = t0
+                    for flt in filters:
+                        res = flt(res)
+                except Exception as ex:  # recorded as the replay records it
+                    sol = run.solution
+                    if not isinstance(ex, SkipNode):
+                        fail(sol, node, ex)
+                    return self._search(sol)
+                results[node] = res
+                if res is NONE:
+                    return self._search(run.solution)
+            elif kind == _PLAIN_DATA:
+                producer, filters, attr = key
+                if nodes[node] is not attr:
+                    return self._search(run.solution)
+                visit[node] = d
+                value = results[producer]
+                if filters:
+                    try:
+                        for flt in filters:
+                            value = flt(value)
+                    except Exception as ex:
+                        sol = run.solution
+                        sol.blocked.add(node)
+                        if not isinstance(ex, SkipNode):
+                            fail(sol, node, ex)
+                        return self._search(sol)
+                    if value is NONE:
+                        sol = run.solution
+                        sol.has_none = True
+                        return self._search(sol)
+                out[node] = value
+            else:  # _INPUT
+                if nodes[node] is not key:
+                    return self._search(run.solution)
+                visit[node] = d
+                value = values[node]
+                if value is NONE:  # the solution's seed marks it (has_none)
+                    return self._search(run.solution)
+                out[node] = value
+        run.elapsed = perf_counter() - run.perf0
+        return run
+
+    def _search(self, sol: Solution) -> Solution:
+        """An outcome differs: the search takes over (``sol`` its memo)."""
+        _unfuse(sol, self.trace)
+        self.pipe.usual = None  # the search keeps a new trace for this shape
+        values = sol.inputs
+        initial = [(d, k, values[k]) for d, k in self.shape]
+        return search_after_replay(sol, self.pipe.plan, initial, self.shape)
+
+
+class Run:
+    """What a straight run made: its values (``out``) and records, and the
+    ``Solution`` the replay would have made of them, built when read."""
+
+    __slots__ = (
+        "straight", "values", "origin", "out", "visit", "results", "t_start",
+        "t_end", "perf0", "elapsed", "_sol",
+    )  # fmt: skip
+
+    def __init__(self, straight: Straight, values: dict, origin: tuple) -> None:
+        self.straight, self.values, self.origin = straight, values, origin
+        self.out: dict = {}
+        self.visit: dict = {}
+        self.results: dict = {}
+        self.t_start: dict = {}
+        self.t_end: dict = {}
+        self.perf0 = perf_counter()
+        self.elapsed: float | None = None  # set when the run ends
+        self._sol: Solution | None = None
+
+    @property
+    def solution(self) -> Solution:
+        """The solution of the steps run so far (built once)."""
+        sol = self._sol
+        if sol is not None:
+            return sol
+        straight, values = self.straight, self.values
+        sol = self._sol = straight.pipe.new_solution(values, self.origin)
+        sol.perf0 = self.perf0
+        sol.started = time() - (perf_counter() - self.perf0)
+        sol.fused = straight.trace.fused
+        est = sol.est
+        for _, k in straight.shape:  # as _search.seed_initial
+            value = est[k] = {START: values[k]}
+            if value[START] is NONE:
+                sol.has_none = True
+        dict.update(sol, self.out)
+        sol.visit, sol.results = self.visit, self.results
+        sol.t_start, sol.t_end = self.t_start, self.t_end
+        if self.elapsed is not None:
+            sol.complete, sol.elapsed = True, self.elapsed
+        return sol
+
+
+def straight(trace: Any, shape: tuple, pipe: Any) -> Straight | None:
+    """The straight code of ``trace`` (the pipe's usual call, of ``shape``),
+    when all its steps are fused ones."""
+    if type(trace) is not Trace:
+        return None
+    for step in trace.steps:
+        if step[4] not in (_INPUT, _PLAIN_FUNC, _PLAIN_DATA):
+            return None
+    return Straight(trace, shape, pipe.plan.tables.nodes, pipe)
