@@ -95,3 +95,14 @@ def test_it_leaves_a_dispatch_on_threads():
     with pytest.raises(WebResponse):
         sol.result()
     assert calls == []
+
+
+def test_it_comes_back_from_a_process_worker():
+    calls = []
+    try:
+        with pytest.raises(WebResponse) as info:
+            _model(calls).dispatch({"a": 1}, executor="parallel").result()
+    finally:
+        sh.shutdown_executors()
+    assert info.value.response == ("answer", (1,))  # pickled back as raised
+    assert calls == []
