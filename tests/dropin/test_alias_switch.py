@@ -25,7 +25,7 @@ PROGRAM = textwrap.dedent(
     assert schedula.utils.dsp.SubDispatchFunction is schedula_nb.SubDispatchFunction
     assert schedula.utils.sol.Solution is schedula_nb.Solution
     assert schedula.utils.cst.START is schedula_nb.START
-    assert schedula.utils.exc.WebResponse is WebResponse is schedula_nb.WebResponse
+    assert sh.WebResponse is schedula.utils.exc.WebResponse is WebResponse
     dsp = sh.Dispatcher()
     dsp.add_function('f', abs, ['a'], ['b'])
     sol = dsp({'a': -2}, outputs=['b', 'not in the model'])
