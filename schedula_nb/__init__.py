@@ -53,6 +53,7 @@ _MODULES = {
         "SubDispatchFunction",
         "SubDispatchPipe",
         "Token",
+        "WebResponse",
         "add_args",
         "add_function",
         "are_in_nested_dicts",

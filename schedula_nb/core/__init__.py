@@ -10,6 +10,7 @@ from ._exceptions import (
     LoadError,
     ModelError,
     SkipNode,
+    WebResponse,
 )
 from ._functions import (
     add_args,
@@ -56,6 +57,7 @@ __all__ = [
     "LoadError",
     "ModelError",
     "SkipNode",
+    "WebResponse",
     "add_args",
     "bypass",
     "combine_dicts",
@@ -111,6 +113,7 @@ for _error in (
     LoadError,
     ModelError,
     SkipNode,
+    WebResponse,
 ):
     _error.__module__ = "schedula_nb"  # tracebacks say schedula_nb.DispatcherError
 del _error

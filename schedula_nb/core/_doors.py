@@ -55,10 +55,12 @@ class Doors:
 
         return mimebundle(self, include, exclude)
 
-    def web(self, depth: int = -1, **options: Any) -> Any:
+    def web(self, depth: int = -1, *, run: bool = False, **options: Any) -> Any:
         """The model (of a solution: its model) as a JSON web API: ``.app()``
         (Flask), ``.run(host, port)``. ``depth`` levels of sub-models get
         routes (``-1``: all); other options: see ``schedula_nb.web.WebModel``.
+        ``run=False`` is taken for code written for schedula (whose ``web()``
+        starts a server unless told not to); this one never starts one.
 
         >>> import schedula_nb as sh
         >>> dsp = sh.Dispatcher(name='demo')
@@ -69,6 +71,11 @@ class Doors:
         >>> dsp({'a': -1}).web(functions=['f'])  # function routes: if listed
         <WebModel 'demo': 2 routes>
         """
+        if run is not False:
+            raise ValueError(
+                f"web(run={run!r}): web() starts no server here; serve "
+                "web().app() with a WSGI server, or call web().run(host, port)"
+            )
         from ..web import WebModel
 
         return WebModel(self, depth=depth, **options)

@@ -9,6 +9,9 @@ The tree::
     |   +-- ExecutorError    an executor cannot run a node (unknown name, a
     |                        function it cannot send, shut down)
     +-- SkipNode             raised by a node's function to skip it silently
+    +-- WebResponse          raised by a node's function served on the web:
+                             the dispatch stops and the service answers its
+                             ``response`` as it is (see ``schedula_nb.web``)
     ValueError
     +-- ModelError           a model was built or called with bad arguments
     +-- LoadError            a saved file cannot be loaded (corrupt, truncated,
@@ -18,7 +21,10 @@ The tree::
                              seconds (raised by the executors)
 
 Unlike the reference, none derives from ``BaseException``: an ``except
-Exception`` in user code sees them all.
+Exception`` in user code sees them all. The dispatch itself records a
+function's exception as that node's failure and tries the alternatives, but
+a ``WebResponse`` it lets through unrecorded and unlogged, whatever
+``raises`` says (``_nodes.fail``): it is an answer, not a failure.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ __all__ = [
     "DispatcherAbort",
     "ExecutorError",
     "SkipNode",
+    "WebResponse",
     "ModelError",
     "LoadError",
     "NodeTimeout",
@@ -78,6 +85,25 @@ class SkipNode(Exception):
     def __init__(self, *args: Any, ex: BaseException | None = None) -> None:
         super().__init__(*args)
         self.ex = ex
+
+
+class WebResponse(Exception):
+    """Raised by a node's function to answer a web request with ``response``
+    as it is (a Flask ``Response``, or anything a Flask view may return).
+
+    The dispatch does not take it for a failure: no alternative is tried,
+    nothing is logged, ``raises`` does not wrap it; it leaves the dispatch as
+    raised, and the web service (``dsp.web()``) answers its ``response``
+    instead of the JSON one. Outside the service it is an exception like any.
+
+    >>> err = WebResponse('teapot')
+    >>> err.response, isinstance(err, Exception)
+    ('teapot', True)
+    """
+
+    def __init__(self, response: Any) -> None:
+        super().__init__(response)
+        self.response = response
 
 
 class ModelError(ValueError):

@@ -11,7 +11,7 @@ from time import perf_counter
 from typing import Any
 
 from ._compat import STATE as _compat_state
-from ._exceptions import DispatcherError, SkipNode
+from ._exceptions import DispatcherError, SkipNode, WebResponse
 from ._reuse import take_over
 from ._solution import Failure, Solution, edge_value
 from ._tables import SearchTables
@@ -82,6 +82,8 @@ def _compute_data(
     if callback is not None:
         try:
             callback(value)
+        except WebResponse:
+            raise
         except Exception as ex:
             log.warning("Failed CALLBACK %r due to: %r", node, ex)
     if value is NONE:
@@ -379,7 +381,10 @@ def fail(
     sol: Solution, node: Hashable, ex: Exception, stage: str = "DISPATCHING"
 ) -> None:
     """Record a node's failure; raise it as a DispatcherError if asked to
-    (``stage``: what failed, in the reference's words, see ``Failure``)."""
+    (``stage``: what failed, in the reference's words, see ``Failure``).
+    A ``WebResponse`` is no failure: it leaves the dispatch as it is."""
+    if isinstance(ex, WebResponse):
+        raise ex
     sol.failures[node] = Failure.from_exception(node, ex, stage)
     name = "/".join(map(str, sol.full_name + (node,)))
     if _should_raise(sol.raises, ex):

@@ -26,6 +26,11 @@ Errors are ``{"error": {"status", "type", "message", ...}}`` with status
 400, 404, 405, 413, 422, 500 (see :mod:`._errors`); values are encoded as
 :mod:`._codec` documents, never pickled.
 
+A function that raises ``sh.WebResponse(response)`` while it is served (in a
+model's dispatch or on its own route) stops the dispatch, and the request is
+answered ``response`` as it is (a Flask ``Response``, or anything a Flask view
+may return); so is a function route whose function returns a ``Response``.
+
 >>> import schedula_nb as sh
 >>> dsp = sh.Dispatcher(name='demo')
 >>> dsp.add_function('double', lambda x: 2 * x, ['a'], ['b'])

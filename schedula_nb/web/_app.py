@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from ..core import Solution
+from ..core import Solution, WebResponse
 from ._calls import answer
 from ._codec import decode_body, dumps
 from ._describe import describe, index
@@ -212,6 +212,10 @@ class WebModel:
         def web_error(err: WebError) -> Any:
             return _json(flask, err.status, err.payload())
 
+        @app.errorhandler(WebResponse)
+        def web_response(err: WebResponse) -> Any:
+            return _as_is(flask, app, err)
+
         @app.errorhandler(HTTPException)
         def http_error(err: HTTPException) -> Any:
             status = err.code or 500
@@ -235,6 +239,20 @@ class WebModel:
                 500, "internal_error", f"{type(err).__name__}: {err}", traceback=text
             )
             return _json(flask, 500, payload)
+
+
+def _as_is(flask: Any, app: Any, err: WebResponse) -> Any:
+    """The response a function raised, as it is; a short 500 when it carries
+    nothing Flask can answer (the operator's log names it)."""
+    try:
+        return app.make_response(err.response)
+    except TypeError as bad:
+        log.error("a function raised %r on %s: %s", err, flask.request.path, bad)
+        message = (
+            f"a function raised a WebResponse carrying "
+            f"{type(err.response).__name__}, not a response Flask can answer"
+        )
+        return _json(flask, 500, error_payload(500, "bad_web_response", message))
 
 
 def _same_id(entry: Any, node_id: Any) -> bool:

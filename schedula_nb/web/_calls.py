@@ -21,6 +21,10 @@ defaults apply exactly as in a dispatch. ``inputs`` (and ``inputs_dist``,
 ``false`` are refused, not taken as "no inputs"; the hidden ``start`` and
 ``sink`` nodes are never inputs.
 
+A function that raises ``WebResponse`` stops the dispatch: ``_app`` answers
+its response as it is. A function route whose function returns a Flask
+(werkzeug) ``Response`` is answered with it the same way.
+
 An answer lists the nodes that failed or were out of their input domain under
 ``"failures"`` when there are any. Requested outputs that the dispatch could not
 reach are a 422 that lists those failures with their reasons.
@@ -32,7 +36,7 @@ import math
 from collections.abc import Hashable, Mapping
 from typing import Any
 
-from ..core import DispatcherError, ModelError, Token
+from ..core import DispatcherError, ModelError, Token, WebResponse
 from ._codec import EncodeError, encode
 from ._errors import BadRequest, Unencodable, Unprocessable, listed
 from ._limits import MAX_LISTED
@@ -324,4 +328,16 @@ def _run_function(route: Route, inputs: Any, opts: Any) -> dict:
             failures=_failures(sol.failures, opts),
         )
     _check_reached(sol, outputs, opts)
-    return {"outputs": _encode_values({k: sol[k] for k in outputs}, opts)}
+    values = {k: sol[k] for k in outputs}
+    if len(values) == 1:
+        _answer_if_response(*values.values())
+    return {"outputs": _encode_values(values, opts)}
+
+
+def _answer_if_response(value: Any) -> None:
+    """A function route's function that returns a Flask (werkzeug) response
+    is answered with it as it is, as if it had raised ``WebResponse``."""
+    from werkzeug.wrappers import Response
+
+    if isinstance(value, Response):
+        raise WebResponse(value)

@@ -18,12 +18,14 @@ PROGRAM = textwrap.dedent(
     import schedula.utils.cst, schedula.utils.exc, schedula.utils.gen
     from schedula.utils.utl import get_unused_node_id
     from schedula.utils.alg import get_full_pipe, get_sub_node
+    from schedula.utils.web import WebMap, WebResponse
     import schedula_nb
     assert sh is schedula_nb, sh
     assert sh.__version__ == "1.6.15" != schedula_nb.VERSION  # the one it follows
     assert schedula.utils.dsp.SubDispatchFunction is schedula_nb.SubDispatchFunction
     assert schedula.utils.sol.Solution is schedula_nb.Solution
     assert schedula.utils.cst.START is schedula_nb.START
+    assert sh.WebResponse is schedula.utils.exc.WebResponse is WebResponse
     dsp = sh.Dispatcher()
     dsp.add_function('f', abs, ['a'], ['b'])
     sol = dsp({'a': -2}, outputs=['b', 'not in the model'])

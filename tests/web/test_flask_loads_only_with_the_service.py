@@ -10,7 +10,7 @@ import schedula_nb as sh
 
 def test_import_and_web_do_not_load_flask():
     code = (
-        "import sys, schedula_nb as sh\n"
+        "import sys, schedula_nb as sh, schedula_nb.utils.web\n"
         "web = sh.Dispatcher(name='m').web()\n"
         "print('flask' in sys.modules, 'schedula_nb.web' in sys.modules)\n"
         "web.app()\n"
