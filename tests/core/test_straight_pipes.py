@@ -114,3 +114,20 @@ def test_a_pickled_pipe_keeps_no_run():
     assert type(pipe._run) is Run
     copy = pickle.loads(pickle.dumps(pipe))
     assert copy._run is None and copy(-4) == 4 and copy.solution["b"] == 4
+
+
+def test_a_web_response_raised_in_a_straight_run_leaves_the_call():
+    def f(a):
+        if a == 0:
+            raise sh.WebResponse("answer")
+        return a
+
+    dsp = sh.Dispatcher()
+    dsp.add_function("f", f, ["a"], ["b"])
+    pipe = sh.DispatchPipe(dsp, "P", ["a"], ["b"])
+    assert [pipe(1), pipe(2), pipe(3)] == [1, 2, 3]
+    assert type(pipe._run) is Run  # the straight path is the one taken
+    with pytest.raises(sh.WebResponse) as info:
+        pipe(0)
+    assert info.value.response == "answer"
+    assert pipe(4) == 4
