@@ -22,7 +22,7 @@ from ._replay import Trace, replay
 from ._reuse import REUSING
 from ._runs import elapsed, run, search_after_replay
 from ._solution import Solution
-from ._straight import Run, straight
+from ._straight import Run, Straight, straight
 from ._wrappers import SubDispatchFunction
 
 __all__ = ["DispatchPipe", "NoSub", "SubDispatchPipe"]
@@ -129,7 +129,11 @@ class SubDispatchPipe(SubDispatchFunction):
             if len(inputs) == len(names) and not _executor:
                 self._pipe = _Pipe(self.dsp, sol)
             return self._return(sol)
-        sol = pipe.run(self.dsp, dict(zip(names, args)), _stopper)
+        straight, sol = pipe.straight, None
+        if straight is not None and _stopper is None:
+            sol = straight.call(self.dsp, names, args)  # None: not the usual call
+        if sol is None:
+            sol = pipe.run(self.dsp, dict(zip(names, args)), _stopper)
         if type(sol) is not Run:
             self.solution = sol
             return self._return(sol)
@@ -146,6 +150,7 @@ class _Pipe:
 
     __slots__ = (
         "plan", "outputs", "dists", "wildcards", "raises", "name", "orders", "usual",
+        "straight",
     )  # fmt: skip
 
     def __init__(self, dsp: Any, sol: Solution) -> None:
@@ -155,15 +160,16 @@ class _Pipe:
         #: the ids given (in the order given) -> the searched ones, in the
         #: order the search starts from them (the same at every call)
         self.orders: dict[tuple, tuple] = {}
-        #: ``(ids given, shape, compiled trace, Straight or None)`` of the
-        #: call the pipe keeps getting, once its trace is compiled: such a
-        #: call goes straight to the replay, or runs as straight code when
-        #: every step is a fused one (``core/_straight.py``)
+        #: ``(ids given, shape, compiled trace)`` of the call the pipe keeps
+        #: getting, once its trace is compiled: such a call goes straight to
+        #: the replay ...
         self.usual: tuple | None = None
+        #: ... or, when every step is a fused one, runs as straight code
+        #: called by the wrapper with its arguments (``core/_straight.py``)
+        self.straight: Straight | None = None
 
-    def run(self, dsp: Any, inputs: dict, stopper: Any) -> Solution | Run:
-        """Dispatch ``inputs`` (all the pipe's inputs) along the pipe: its
-        solution, or the :class:`Run` of a straight one."""
+    def run(self, dsp: Any, inputs: dict, stopper: Any) -> Solution:
+        """Dispatch ``inputs`` (all the pipe's inputs) along the pipe."""
         nodes = self.plan.tables.succ
         defaults = dsp.default_values
         if defaults:
@@ -179,8 +185,6 @@ class _Pipe:
         usual = self.usual
         if usual is not None and (usual[0] != given or stopper is not None):
             usual = None
-        if usual is not None and usual[3] is not None:
-            return usual[3].run(dsp, values)  # no Solution made unless read
         sol = self.new_solution(values, (dsp, dsp.dmap.rev))
         if usual is not None:
             return self._replay_usual(sol, values, usual)
@@ -200,7 +204,12 @@ class _Pipe:
             and not self.wildcards
             and not self.plan.tables.subs
         ):
-            self.usual = (given, shape, trace, straight(trace, shape, self))
+            self.usual = (given, shape, trace)
+            self.straight = straight(trace, shape, self, {
+                "names": tuple(inputs),
+                "default_keys": tuple(defaults) if defaults else (),
+                "default_ids": tuple(k for k in values if k not in inputs),
+            })  # fmt: skip
         return sol
 
     def new_solution(self, values: dict, origin: tuple) -> Solution:
@@ -223,7 +232,7 @@ class _Pipe:
         """The usual call: the compiled trace replayed with no more checks
         (no stopper, no executor, no reuse, no sub-models, every id given
         searched); where an outcome differs, the search takes over."""
-        _, shape, trace, _ = usual
+        _, shape, trace = usual
         plan = self.plan
         initial = [(d, k, values[k]) for d, k in shape]
         try:
@@ -232,8 +241,13 @@ class _Pipe:
                 return sol
         finally:
             sol.elapsed = elapsed(sol)
-        self.usual = None  # the search keeps a new trace for this shape
+        self.forget_usual()  # the search keeps a new trace for this shape
         return search_after_replay(sol, plan, initial, shape)
+
+    def forget_usual(self) -> None:
+        """The usual call took another path: until the next trace compiles,
+        calls go through ``run``."""
+        self.usual = self.straight = None
 
     def _order(self, values: dict, nodes: Any) -> tuple:
         """``((distance, id), ...)`` of the searched ids among ``values``, in

@@ -40,15 +40,29 @@ __all__ = ["Run", "Straight", "straight"]
 
 
 class Straight:
-    """The fused steps of a pipe's usual call, ``(node, dist, kind, key)``,
-    and what its solutions share (see ``_pipes._Pipe``)."""
+    """The fused steps of a pipe's usual call and what its calls check.
 
-    __slots__ = ("steps", "trace", "shape", "nodes", "pipe")
+    ``steps`` holds one flat tuple per step, ``(node, dist, kind, src,
+    function, filters, attributes)``: ``src`` is the input ids of a function,
+    the producer of a data node, and where an input's value comes from (the
+    argument at ``src``, or the default value at ``-src - 1`` of
+    ``default_ids``). A call is the usual one while the pipe's input ids
+    (``names``), the model's default ids (``default_keys``, in order) and the
+    plan hold; then no dict of values is built for it.
+    """
 
-    def __init__(self, trace: Trace, shape: tuple, nodes: dict, pipe: Any) -> None:
-        # one flat tuple per step, ``(node, dist, kind, src, function,
-        # filters, attributes)``, ``src`` the input ids of a function, the
-        # producer of a data node: fewer objects touched per step
+    __slots__ = (
+        "steps", "trace", "shape", "nodes", "pipe", "plan", "names",
+        "default_keys", "default_ids",
+    )  # fmt: skip
+
+    def __init__(self, trace: Trace, shape: tuple, pipe: Any, usual: dict) -> None:
+        #: the input ids given, in order, of the usual call ...
+        self.names = names = tuple(usual["names"])
+        #: ... and the model's default ids then, and those it used (in order)
+        self.default_keys = usual["default_keys"]
+        self.default_ids = ids = usual["default_ids"]
+        position = {k: i for i, k in enumerate(names)}  # the last, as dict(zip)
         steps = []
         for node, d, _, _, kind, key in trace.steps:
             if kind == _PLAIN_FUNC:
@@ -58,15 +72,28 @@ class Straight:
                 producer, filters, attr = key
                 steps.append((node, d, kind, producer, None, filters, attr))
             else:
-                steps.append((node, d, kind, None, None, (), key))
+                src = position[node] if node in position else -ids.index(node) - 1
+                steps.append((node, d, kind, src, None, (), key))
         self.steps = tuple(steps)
-        self.trace, self.shape, self.nodes, self.pipe = trace, shape, nodes, pipe
+        self.trace, self.shape, self.pipe = trace, shape, pipe
+        self.plan = pipe.plan
+        self.nodes = pipe.plan.tables.nodes
 
-    def run(self, dsp: Any, values: dict) -> Run | Solution:
-        """Run the steps on ``values``: a :class:`Run`, or the solution of
-        the search that took over where an outcome differed."""
-        nodes = self.nodes
-        run = Run(self, values, (dsp, dsp.dmap.rev))
+    def call(self, dsp: Any, names: Any, args: tuple) -> Run | Solution | None:
+        """Run the steps on ``args`` (for the input ids ``names``; the caller
+        checked the plan holds and the number of arguments): a :class:`Run`,
+        the solution of the search that took over where an outcome differed,
+        or None when this is not the usual call."""
+        if tuple(names) != self.names:
+            return None
+        defaults = dsp.default_values
+        if (tuple(defaults) if defaults else ()) != self.default_keys:
+            return None
+        dvals = [defaults[k]["value"] for k in self.default_ids]
+        return self._run(Run(self, args, dvals, (dsp, dsp.dmap.rev)))
+
+    def _run(self, run: Run) -> Run | Solution:
+        nodes, args, dvals = self.nodes, run.args, run.dvals
         out, visit, results = run.out, run.visit, run.results
         t_start, t_end = run.t_start, run.t_end
         getitem = out.__getitem__
@@ -111,7 +138,7 @@ class Straight:
                 out[node] = value
             else:  # _INPUT
                 visit[node] = d
-                value = values[node]
+                value = run.args[src] if src >= 0 else dvals[-src - 1]
                 if value is NONE:  # the solution's seed marks it (has_none)
                     return self._search(run.solution)
                 out[node] = value
@@ -121,10 +148,10 @@ class Straight:
     def _search(self, sol: Solution) -> Solution:
         """An outcome differs: the search takes over (``sol`` its memo)."""
         _unfuse(sol, self.trace)
-        self.pipe.usual = None  # the search keeps a new trace for this shape
+        self.pipe.forget_usual()  # the search keeps a new trace for this shape
         values = sol.inputs
         initial = [(d, k, values[k]) for d, k in self.shape]
-        return search_after_replay(sol, self.pipe.plan, initial, self.shape)
+        return search_after_replay(sol, self.plan, initial, self.shape)
 
 
 class Run:
@@ -132,12 +159,15 @@ class Run:
     ``Solution`` the replay would have made of them, built when read."""
 
     __slots__ = (
-        "straight", "values", "origin", "out", "visit", "results", "t_start",
-        "t_end", "perf0", "elapsed", "_sol",
+        "straight", "args", "dvals", "origin", "out", "visit", "results",
+        "t_start", "t_end", "perf0", "elapsed", "_sol",
     )  # fmt: skip
 
-    def __init__(self, straight: Straight, values: dict, origin: tuple) -> None:
-        self.straight, self.values, self.origin = straight, values, origin
+    def __init__(
+        self, straight: Straight, args: tuple, dvals: list, origin: tuple
+    ) -> None:
+        self.straight, self.args, self.dvals = straight, args, dvals
+        self.origin = origin
         self.out: dict = {}
         self.visit: dict = {}
         self.results: dict = {}
@@ -146,6 +176,15 @@ class Run:
         self.perf0 = perf_counter()
         self.elapsed: float | None = None  # set when the run ends
         self._sol: Solution | None = None
+
+    @property
+    def values(self) -> dict:
+        """The dispatch's inputs, as ``_Pipe.run`` gives them: the default
+        values it used, then the arguments."""
+        straight = self.straight
+        values = dict(zip(straight.default_ids, self.dvals))
+        values.update(zip(straight.names, self.args))
+        return values
 
     @property
     def solution(self) -> Solution:
@@ -171,12 +210,13 @@ class Run:
         return sol
 
 
-def straight(trace: Any, shape: tuple, pipe: Any) -> Straight | None:
+def straight(trace: Any, shape: tuple, pipe: Any, usual: dict) -> Straight | None:
     """The straight code of ``trace`` (the pipe's usual call, of ``shape``),
-    when all its steps are fused ones."""
+    when all its steps are fused ones; ``usual``: ``names``, ``default_keys``,
+    ``default_ids`` of that call (see :class:`Straight`)."""
     if type(trace) is not Trace:
         return None
     for step in trace.steps:
         if step[4] not in (_INPUT, _PLAIN_FUNC, _PLAIN_DATA):
             return None
-    return Straight(trace, shape, pipe.plan.tables.nodes, pipe)
+    return Straight(trace, shape, pipe, usual)

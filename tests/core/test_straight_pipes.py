@@ -131,3 +131,50 @@ def test_a_web_response_raised_in_a_straight_run_leaves_the_call():
         pipe(0)
     assert info.value.response == "answer"
     assert pipe(4) == 4
+
+
+def test_default_values_are_read_at_each_call_and_their_ids_checked():
+    """A straight call reads the default values it uses at each call; a
+    default added, dropped or replaced makes the call take the general path,
+    whose answer follows the model as it is now."""
+    dsp = sh.Dispatcher()
+    dsp.add_data("k", default_value=10)
+    dsp.add_function("f", lambda a, k: a + k, ["a", "k"], ["b"])
+    pipe = sh.DispatchPipe(dsp, "P", ["a"], ["b"], shrink=False)
+    assert [pipe(1), pipe(2), pipe(3)] == [11, 12, 13]
+    assert type(pipe._run) is Run
+    pipe.dsp.default_values["k"]["value"] = 100  # edited in place
+    assert pipe(1) == 101 and type(pipe._run) is Run
+    pipe.dsp.set_default_value("k", 1000)
+    assert pipe(1) == 1001
+    del pipe.dsp.default_values["k"]  # k has no value now: b unreachable
+    with pytest.raises(sh.DispatcherError, match="unreachable"):
+        pipe(1)
+    pipe.dsp.set_default_value("k", 5)
+    assert [pipe(1), pipe(2), pipe(3)] == [6, 7, 8]
+    assert pipe.solution.inputs == {"k": 5, "a": 3}
+
+
+def test_input_ids_edited_after_the_first_calls_are_followed():
+    """Code written for the reference edits ``func.inputs`` (formulas pops
+    ids from an OrderedDict): the next call maps its arguments anew."""
+    from collections import OrderedDict
+
+    dsp = sh.Dispatcher()
+    dsp.add_function("f", lambda a, b: a - b, ["a", "b"], ["c"])
+    pipe = sh.DispatchPipe(dsp, "P", OrderedDict([("a", 0), ("b", 0)]), ["c"])
+    assert [pipe(5, 1), pipe(5, 2), pipe(5, 3)] == [4, 3, 2]
+    pipe.inputs.move_to_end("a")  # now (b, a)
+    assert pipe(5, 1) == -4
+    assert pipe(5, 1) == -4 and pipe(5, 2) == -3 and type(pipe._run) is Run
+
+
+def test_a_model_edit_after_straight_calls_is_followed():
+    """The steps hold the functions they read; an edit of the model (here in
+    place, in a node's attribute dict) makes a new plan, not a stale call."""
+    dsp = sh.Dispatcher()
+    dsp.add_function("f", lambda a: a + 1, ["a"], ["b"])
+    pipe = sh.DispatchPipe(dsp, "P", ["a"], ["b"])
+    assert [pipe(1), pipe(2), pipe(3)] == [2, 3, 4] and type(pipe._run) is Run
+    pipe.dsp.dmap.nodes["f"]["function"] = lambda a: a * 100
+    assert pipe(3) == 300
