@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._exceptions import DispatcherAbort
+from ._nested_fuse import FUSED_FUNC, FusedLog, run_fused
 from ._nested_search import (
     DELIVER,
     FORWARD,
@@ -46,20 +47,29 @@ def can_replay_nested(sol: Solution) -> bool:
 
 
 def replay_nested(
-    sol: Solution, tb: SearchTables, initial: list, log: list, stopper: Any = None
+    sol: Solution,
+    tb: SearchTables,
+    initial: list,
+    log: list | FusedLog,
+    stopper: Any = None,
 ) -> bool:
-    """Repeat ``log`` into ``sol``; False at the first outcome that differs."""
+    """Repeat ``log`` (or its fused form, ``_nested_fuse``) into ``sol``;
+    False at the first outcome that differs."""
     sol.sub_sol[sol.index] = sol
     sol.trail = []
     step = sol.trail.append
     root = Frame(sol, tb, set(sol.outputs))
     frames = {sol.index: root}
     seed_initial(sol, tb, initial)
-    for event in log:
+    fused = type(log) is FusedLog
+    for event in log.events if fused else log:
         if stopper is not None and stopper.is_set():
             raise DispatcherAbort("Stop requested.", sol=sol, node_id=event[2])
         kind, f = event[0], frames[event[1]]
-        if kind == VISIT:
+        if kind >= FUSED_FUNC:
+            if not run_fused(event, f.sol, f.tb.nodes, step):
+                return False
+        elif kind == VISIT:
             _, _, v, d, left, expected = event
             s = f.sol
             s.visit[v] = d

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from ._nested_fuse import fuse_log
 from ._nested_replay import can_replay_nested, replay_nested
 from ._nested_search import run_nested_search
 from ._plan import Plan
@@ -168,6 +169,8 @@ def _replay_or_search_nested(
     log = plan.traces.get(shape) if can_replay_nested(sol) else None
     if log is not None:
         if replay_nested(sol, plan.tables, initial, log, stopper):
+            if type(log) is list:  # replayed once: worth fusing now
+                plan.traces[shape] = fuse_log(log, sol)
             sol.complete = True
             return sol
         memo, sol = sol, sol.fresh()

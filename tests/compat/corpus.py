@@ -1221,8 +1221,10 @@ def run_case(build, sh, warm=False):
 
     Returns ``(snapshots, checks)``: a list of ``(label, snapshot)`` and a list
     of error messages from the case's own ``check`` (volatile values). With
-    ``warm``, each dispatch is made once more before the one recorded (the
-    recorded one then replays the first, where the library can).
+    ``warm`` (a count; True is 1), each dispatch is made that many times more
+    before the one recorded: the second replays the first, where the library
+    can, and the third replays a fused plan (straight pipes, fused pairs of
+    models with sub-models).
     """
     volatile = getattr(build, "volatile", ())
     check = getattr(build, "check", None)
@@ -1244,7 +1246,7 @@ def run_case(build, sh, warm=False):
             ", ".join("%s=%r" % (k, norm_value(v, sh)) for k, v in kw.items()),
         )
         try:
-            if warm:
+            for _ in range(int(warm)):
                 try:
                     dsp.dispatch(**kw)
                 except Exception:  # noqa: BLE001, S110 (the recorded one tells)

@@ -50,15 +50,17 @@ def test_same_as_reference(name, ref, new):
         )
 
 
+@pytest.mark.parametrize("warm", [1, 2], ids=["replayed", "fused"])
 @pytest.mark.parametrize(
     "name", [n for n in corpus.CASE_NAMES if n not in corpus.NOT_REPEATABLE]
 )
-def test_same_as_reference_when_replayed(name, ref, new):
-    """Each dispatch made twice on schedula_nb: the second (a replay of the
-    first's plan, also for models with sub-models) is the reference's."""
+def test_same_as_reference_when_replayed(name, warm, ref, new):
+    """Each dispatch made again on schedula_nb: the second (a replay of the
+    first's plan, also for models with sub-models) and the third (its fused
+    form: straight pipes, fused pairs at every level) are the reference's."""
     build = corpus.CASES[name]
     snap_ref, _ = corpus.run_case(build, ref)
-    snap_new, checks_new = corpus.run_case(build, new, warm=True)
+    snap_new, checks_new = corpus.run_case(build, new, warm=warm)
     problems = corpus.diff_snapshots(snap_ref, snap_new)
     problems += ["schedula_nb " + c for c in checks_new]
     if problems:
