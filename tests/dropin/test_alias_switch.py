@@ -19,9 +19,11 @@ PROGRAM = textwrap.dedent(
     from schedula.utils.utl import get_unused_node_id
     from schedula.utils.alg import get_full_pipe, get_sub_node
     from schedula.utils.web import WebMap, WebResponse
+    from schedula._version import __version__, version
     import schedula_nb
     assert sh is schedula_nb, sh
     assert sh.__version__ == "1.6.15" != schedula_nb.VERSION  # the one it follows
+    assert __version__ == version == "1.6.15"
     assert schedula.utils.dsp.SubDispatchFunction is schedula_nb.SubDispatchFunction
     assert schedula.utils.sol.Solution is schedula_nb.Solution
     assert schedula.utils.cst.START is schedula_nb.START
@@ -100,6 +102,8 @@ def test_unalias_gives_the_reference_back():
         "assert schedula is not schedula_nb\n"
         "from schedula_nb import compat; assert not compat.follows_reference()\n"
         "assert schedula_nb.__version__ == schedula_nb.VERSION\n"
+        "from schedula_nb import _version\n"
+        "assert _version.__version__ == _version.version == schedula_nb.VERSION\n"
     )
     done = _run("-c", program)
     assert done.returncode == 0, done.stderr
@@ -108,3 +112,14 @@ def test_unalias_gives_the_reference_back():
 def test_a_missing_module_is_still_an_import_error():
     done = _run("-c", "import schedula_nb; schedula_nb.alias(); import schedula.nope")
     assert "ModuleNotFoundError" in done.stderr
+
+
+def test_the_version_is_the_one_in_the_project_metadata():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    from pathlib import Path
+
+    import schedula_nb
+
+    pyproject = Path(schedula_nb.__file__).parents[1] / "pyproject.toml"
+    with pyproject.open("rb") as f:
+        assert tomllib.load(f)["project"]["version"] == schedula_nb.VERSION
