@@ -20,6 +20,9 @@ PROGRAM = textwrap.dedent(
     from schedula.utils.alg import get_full_pipe, get_sub_node
     from schedula.utils.web import WebMap, WebResponse
     from schedula._version import __version__, version
+    import schedula.ext  # its submodules need Sphinx: tests/docs builds with them
+    import sys
+    assert "sphinx" not in sys.modules
     import schedula_nb
     assert sh is schedula_nb, sh
     assert sh.__version__ == "1.6.15" != schedula_nb.VERSION  # the one it follows
