@@ -21,6 +21,9 @@ PROGRAM = textwrap.dedent(
     from schedula.utils.web import WebMap, WebResponse
     from schedula._version import __version__, version
     import schedula.ext  # its submodules need Sphinx: tests/docs builds with them
+    from schedula.utils.asy import EXECUTORS
+    from schedula.utils.asy.executors import PoolExecutor, ThreadExecutor
+    from schedula.utils.asy.factory import ExecutorFactory
     import sys
     assert "sphinx" not in sys.modules
     import schedula_nb
@@ -31,6 +34,8 @@ PROGRAM = textwrap.dedent(
     assert schedula.utils.sol.Solution is schedula_nb.Solution
     assert schedula.utils.cst.START is schedula_nb.START
     assert sh.WebResponse is schedula.utils.exc.WebResponse is WebResponse
+    assert PoolExecutor is sh.PoolExecutor and ThreadExecutor is sh.ThreadExecutor
+    assert isinstance(EXECUTORS, ExecutorFactory) and "parallel" in EXECUTORS
     dsp = sh.Dispatcher()
     dsp.add_function('f', abs, ['a'], ['b'])
     sol = dsp({'a': -2}, outputs=['b', 'not in the model'])
