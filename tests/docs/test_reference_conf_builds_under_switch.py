@@ -31,13 +31,30 @@ CONF = textwrap.dedent(
     """
 )
 
+# the options as schedula's and formulas' docstrings write them
+PAGE = textwrap.dedent(
+    """
+    .. dispatcher:: model.dsp
+       :func:
+
+    .. dispatcher:: built
+       :opt: graph_attr={'ratio': '1'}, depth=-1, workflow=True
+       :code:
+
+       >>> import schedula as sh
+       >>> built = sh.Dispatcher(name='in the page')
+       >>> built.add_function('twice', lambda x: 2 * x, ['x'], ['y'])
+       'twice'
+    """
+)
+
 
 def test_a_reference_conf_builds_through_the_switch(tmp_path):
     src, out = tmp_path / "src", tmp_path / "out"
     src.mkdir()
     (src / "conf.py").write_text(CONF)
     (src / "model.py").write_text(MODEL)
-    (src / "index.rst").write_text(".. dispatcher:: model.dsp\n   :func:\n")
+    (src / "index.rst").write_text(PAGE)
     done = subprocess.run(
         [sys.executable, "-m", "schedula_nb", "run", "-m", "sphinx"]
         + ["-b", "html", "-q", str(src), str(out)],
@@ -52,7 +69,8 @@ def test_a_reference_conf_builds_through_the_switch(tmp_path):
     assert "WARNING" not in warnings and "ERROR" not in warnings, warnings
     html = (out / "index.html").read_text(encoding="utf-8")
     assert tables(html, "functions")[0][1][0] == "neg"
-    assert ("<svg" in html) is (shutil.which("dot") is not None)  # the drawing
+    assert html.count("<svg") == (2 if shutil.which("dot") else 0)  # the drawings
+    assert "in the page" in html and "twice" in html  # the code, shown
 
 
 def test_the_door_loads_our_extension_once_beside_it(build):
