@@ -20,8 +20,7 @@ from __future__ import annotations
 import importlib
 import os
 
-#: this project's version (``__version__`` says it, but under the switch)
-VERSION = "0.1.0"
+from ._version import VERSION, __title__  # noqa: F401 (public names)
 
 #: module (relative to this package) -> the public names it gives
 _MODULES = {
@@ -118,9 +117,9 @@ def __getattr__(name: str) -> object:
         # Under the switch (``alias``) this module is also ``schedula``, and says
         # the version of schedula whose behaviour it follows: code written for
         # schedula checks it. ``VERSION`` is this project's, always.
-        from ._alias import REFERENCE_VERSION, is_aliased
+        from ._version import current_version
 
-        return REFERENCE_VERSION if is_aliased() else VERSION
+        return current_version()
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'schedula_nb' has no attribute {name!r}")

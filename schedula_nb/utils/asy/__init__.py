@@ -1,6 +1,9 @@
 """The reference's ``schedula.utils.asy``: its executor names and helpers,
 over this project's executors (``schedula_nb.execution``), not a second copy.
 
+A package, as the reference's is: :mod:`.executors` gives the executor
+classes and :mod:`.factory` the registry of executor names.
+
 >>> from schedula_nb.utils.asy import EXECUTORS
 >>> {'sync', 'async', 'parallel', 'parallel-pool', 'parallel-dispatch'} <= set(EXECUTORS)
 True
@@ -10,24 +13,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core._prefetch import EXECUTORS
-from ..execution import (
+from ...execution import (
     ExecutorShutdown,
-    PoolExecutor,
     await_result,
     register_executor,
     shutdown_executor,
     shutdown_executors,
 )
-from ..execution._workers import (
+from .executors import (
     Executor,
+    PoolExecutor,
     ProcessExecutor,
     ProcessPoolExecutor,
     ThreadExecutor,
 )
+from .factory import EXECUTORS, ExecutorFactory
 
 __all__ = [
     "EXECUTORS",
+    "ExecutorFactory",
     "ExecutorShutdown",
     "PoolExecutor",
     "await_result",
