@@ -128,6 +128,8 @@ def _reuse_data(sol: Solution, memo: Solution, node: Hashable) -> bool:
         return False
     if node in memo:
         sol[node] = memo[node]
+    else:  # visited with NONE for a value: its functions filter their args
+        sol.has_none = True
     return True
 
 

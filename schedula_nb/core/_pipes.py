@@ -23,6 +23,7 @@ from ._reuse import REUSING
 from ._runs import elapsed, run, search_after_replay
 from ._solution import Solution
 from ._straight import Run, Straight, straight
+from ._tokens import NONE
 from ._wrappers import SubDispatchFunction
 
 __all__ = ["DispatchPipe", "NoSub", "SubDispatchPipe"]
@@ -138,9 +139,10 @@ class SubDispatchPipe(SubDispatchFunction):
             self.solution = sol
             return self._return(sol)
         self._run = sol
-        outputs = self.outputs
-        if self.output_type == "list" and len(outputs) == 1 and outputs[0] in sol.out:
-            return sol.out[outputs[0]]
+        if self.output_type == "list" and len(self.outputs) == 1:
+            value = sol.value()
+            if value is not NONE:
+                return value
         return self._return(self.solution)
 
 

@@ -32,7 +32,7 @@ _GENERAL, _PLAIN_DATA, _PLAIN_FUNC, _INPUT = 0, 1, 2, 3
 # What a fused step cannot do inline (filters it can: they are applied)
 _FUNC_EXTRAS = ("input_domain",)
 _DATA_EXTRAS = ("function", "callback")
-_INPUT_EXTRAS = ("function", "filters", "callback")
+_INPUT_EXTRAS = ("function", "callback")
 
 
 def _plain(attr: dict, extras: tuple) -> bool:
@@ -48,8 +48,8 @@ class Trace:
 
     ``key`` holds what a fused step reads of its node, read once here:
     ``(producer, filters, attributes)`` of a data node, ``(input ids,
-    function, filters, attributes)`` of a function, the attributes of an
-    input. Only watched attribute dicts (``Attrs``, whose edits make a new
+    function, filters, attributes)`` of a function, ``(filters,
+    attributes)`` of an input. Only watched attribute dicts (``Attrs``, whose edits make a new
     plan) are fused, and a step whose node has another attribute dict now
     (replaced by assignment) gives the replay up: what it read may be old."""
 
@@ -65,7 +65,8 @@ def compile_trace(trace: list, tb: SearchTables, initial: Any = ()) -> Trace:
     A plain function with one output feeding a plain data node that has no
     other estimate is replayed as a pair: the data node takes the result as
     its value, without an estimates dict (``Solution.estimates`` rebuilds it);
-    their filters are applied inline. A plain input takes its given value.
+    their filters are applied inline. A plain input takes its given value
+    (through its filters).
     The estimates are read off the trace: a function's ``out`` lists the data
     nodes it fed, all before they were visited; ``initial`` are the ids that
     started with a value (an estimate too).
@@ -119,7 +120,7 @@ def compile_trace(trace: list, tb: SearchTables, initial: Any = ()) -> Trace:
             and not attr["wait_inputs"]
             and _plain(attr, _INPUT_EXTRAS)
         ):
-            steps.append((node, d, left, out, _INPUT, attr))
+            steps.append((node, d, left, out, _INPUT, (filters, attr)))
         else:
             steps.append((node, d, left, out, _GENERAL, None))
     return Trace(steps, fused)
@@ -184,11 +185,27 @@ def replay(
                     return _unfuse(sol, trace)
             sol[node] = value
         elif kind == _INPUT:
-            if nodes[node] is not key:
-                return _unfuse(sol, trace)
-            dist[node] = d
+            filters, attr = key
             value = est[node][START]
-            if value is NONE:
+            if nodes[node] is not attr or (filters and value is NONE):
+                return _unfuse(sol, trace)  # (filters of NONE: run_data's)
+            dist[node] = d
+            if filters:
+                try:
+                    for flt in filters:
+                        value = flt(value)
+                except SkipNode:
+                    sol.blocked.add(node)
+                    return _unfuse(sol, trace)
+                except Exception as ex:
+                    sol.blocked.add(node)
+                    fail(sol, node, ex)
+                    return _unfuse(sol, trace)
+                if value is NONE:
+                    sol.has_none = True
+                    return _unfuse(sol, trace)
+                sol[node] = value
+            elif value is NONE:
                 sol.has_none = True
             else:
                 sol[node] = value

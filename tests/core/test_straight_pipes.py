@@ -15,7 +15,9 @@ def chain(calls):
     """a -> b -> c -> d: plain functions, one output each, an alternative
     path to c (heavier) and a filter on d. What a call does depends on a:
     a == 3 fails ``b_of_a``, a == 4 skips it, a == 5 gives NONE; the filter
-    of d raises at a == 6, skips at a == 7, gives NONE at a == 9."""
+    of d raises at a == 6, skips at a == 7, gives NONE at a == 9; the filter
+    of the input a raises at 11, skips at 12, gives NONE at 13, and makes a
+    NONE 0."""
 
     def counted(name, fn):
         def f(*args):
@@ -38,7 +40,17 @@ def chain(calls):
             raise sh.SkipNode()
         return sh.NONE if d == 101 else d
 
+    def a_filter(a):  # an input's filters run in the straight code too
+        if a is sh.NONE:
+            return 0  # filters of a NONE input run (in the search)
+        if a == 11:
+            raise ValueError("bad a")
+        if a == 12:
+            raise sh.SkipNode()
+        return sh.NONE if a == 13 else a
+
     dsp = sh.Dispatcher(raises=False)
+    dsp.add_data("a", filters=[a_filter])
     dsp.add_function("b_of_a", counted("b_of_a", b_of_a), ["a"], ["b"])
     dsp.add_function("c_of_b", counted("c_of_b", lambda b: b * 10), ["b"], ["c"])
     dsp.add_function("c_of_a", counted("c_of_a", lambda a: a * 10), ["a"], ["c"],
@@ -55,6 +67,7 @@ def snapshot(sol):
         sorted(map(str, sol.workflow.edges)),
         {n: f.kind for n, f in sol.failures.items()},
         {n: sol.estimates(n) for n in sol.visit},
+        dict(sol.results),
         sorted(map(str, sol.blocked)),
         sol.complete,
     )
@@ -73,7 +86,8 @@ def test_every_deviation_answers_as_a_fresh_call(cls, caplog):
     pipe = cls(chain(calls), "P", ["a"], ["d"])
     caplog.set_level(logging.CRITICAL)
     # after a call that deviates, two plain calls: the second runs straight
-    for a in (1, 2, 3, 1, 2, 4, 1, 2, 5, 1, 2, 6, 1, 2, 7, 1, 2, 9, 1, 2, sh.NONE, 8):
+    for a in (1, 2, 3, 1, 2, 4, 1, 2, 5, 1, 2, 6, 1, 2, 7, 1, 2, 9, 1, 2, sh.NONE,
+              1, 2, 11, 1, 2, 12, 1, 2, 13, 1, 2, 8):  # fmt: skip
         calls.clear()
         fresh_calls = []
         fresh = sh.SubDispatchFunction(chain(fresh_calls), "P", ["a"], ["d"])
@@ -178,3 +192,24 @@ def test_a_model_edit_after_straight_calls_is_followed():
     assert [pipe(1), pipe(2), pipe(3)] == [2, 3, 4] and type(pipe._run) is Run
     pipe.dsp.dmap.nodes["f"]["function"] = lambda a: a * 100
     assert pipe(3) == 300
+
+
+def test_a_replayed_dispatch_whose_filter_gives_none_searches_without_error():
+    """The replay of a plain dispatch (not a pipe): a data node whose filter
+    gives NONE makes the search take over, which must know the node passed
+    NONE on (its functions then filter their arguments), not fail."""
+    model = chain([])
+    for a in (1, 2, 3, 13, 1, 2, 11, 1, 2, 12, 1, 2, sh.NONE, 4):
+        fresh = chain([]).dispatch({"a": a}, ["d"])
+        assert snapshot(model.dispatch({"a": a}, ["d"])) == snapshot(fresh), a
+
+
+def test_a_none_argument_is_not_handed_to_a_function():
+    calls = []
+    dsp = sh.Dispatcher(raises=False)
+    dsp.add_function("f", lambda a: calls.append(a) or abs(a), ["a"], ["b"])
+    pipe = sh.DispatchPipe(dsp, "P", ["a"], ["b"])
+    assert [pipe(-1), pipe(-2), pipe(-3)] == [1, 2, 3] and type(pipe._run) is Run
+    with pytest.raises(sh.DispatcherError, match="unreachable"):
+        pipe(sh.NONE)
+    assert calls == [-1, -2, -3] and pipe(-4) == 4
