@@ -33,6 +33,7 @@ from ._exceptions import SkipNode
 from ._graph import Attrs
 from ._nested_search import VISIT
 from ._nodes import fail
+from ._replay import _STOP, _filtered
 from ._solution import Solution
 from ._tokens import NONE, START
 
@@ -149,19 +150,10 @@ def run_fused(event: tuple, s: Solution, nodes: dict, step: Any) -> bool:
     s.visit[v] = d
     step((s, v))
     value = s.results[producer]
-    try:
-        for flt in filters:
-            value = flt(value)
-    except SkipNode:
-        s.blocked.add(v)
-        return False
-    except Exception as ex:
-        s.blocked.add(v)
-        fail(s, v, ex)
-        return False
-    if value is NONE:
-        s.has_none = True
-        return False
+    if filters:
+        value = _filtered(s, v, value, filters)
+        if value is _STOP:
+            return False
     s[v] = value
     s.fused[v] = producer
     return True

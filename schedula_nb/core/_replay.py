@@ -170,18 +170,8 @@ def replay(
             dist[node] = d
             value = results[producer]
             if filters:
-                try:
-                    for flt in filters:
-                        value = flt(value)
-                except SkipNode:
-                    sol.blocked.add(node)
-                    return _unfuse(sol, trace)
-                except Exception as ex:
-                    sol.blocked.add(node)
-                    fail(sol, node, ex)
-                    return _unfuse(sol, trace)
-                if value is NONE:
-                    sol.has_none = True
+                value = _filtered(sol, node, value, filters)
+                if value is _STOP:
                     return _unfuse(sol, trace)
             sol[node] = value
         elif kind == _INPUT:
@@ -191,18 +181,8 @@ def replay(
                 return _unfuse(sol, trace)  # (filters of NONE: run_data's)
             dist[node] = d
             if filters:
-                try:
-                    for flt in filters:
-                        value = flt(value)
-                except SkipNode:
-                    sol.blocked.add(node)
-                    return _unfuse(sol, trace)
-                except Exception as ex:
-                    sol.blocked.add(node)
-                    fail(sol, node, ex)
-                    return _unfuse(sol, trace)
-                if value is NONE:
-                    sol.has_none = True
+                value = _filtered(sol, node, value, filters)
+                if value is _STOP:
                     return _unfuse(sol, trace)
                 sol[node] = value
             elif value is NONE:
@@ -219,6 +199,28 @@ def replay(
             if out != expected:
                 return _unfuse(sol, trace)
     return True
+
+
+_STOP = object()  # a filter stopped the value (see _filtered)
+
+
+def _filtered(sol: Solution, node: Any, value: Any, filters: tuple) -> Any:
+    """``value`` through data node ``node``'s ``filters``, or ``_STOP``
+    where one skips, raises or gives NONE (recorded as ``run_data`` does)."""
+    try:
+        for flt in filters:
+            value = flt(value)
+    except SkipNode:
+        sol.blocked.add(node)
+        return _STOP
+    except Exception as ex:
+        sol.blocked.add(node)
+        fail(sol, node, ex)
+        return _STOP
+    if value is NONE:
+        sol.has_none = True
+        return _STOP
+    return value
 
 
 def _unfuse(sol: Solution, trace: Trace) -> bool:
