@@ -56,7 +56,7 @@ class Straight:
 
     __slots__ = (
         "steps", "trace", "shape", "nodes", "pipe", "plan", "names",
-        "default_keys", "default_ids", "position", "output_slot",
+        "default_keys", "default_ids", "output_slot",
     )  # fmt: skip
 
     def __init__(self, trace: Trace, shape: tuple, pipe: Any, usual: dict) -> None:
@@ -66,8 +66,7 @@ class Straight:
         self.default_keys = usual["default_keys"]
         self.default_ids = ids = usual["default_ids"]
         given = {k: i for i, k in enumerate(names)}  # the last, as dict(zip)
-        #: node -> its step (and slot)
-        self.position = slot = {s[0]: i for i, s in enumerate(trace.steps)}
+        slot = {s[0]: i for i, s in enumerate(trace.steps)}  # node -> its step
         steps = []
         for node, d, _, _, kind, key in trace.steps:
             if kind == _PLAIN_FUNC:
@@ -261,4 +260,7 @@ def straight(trace: Any, shape: tuple, pipe: Any, usual: dict) -> Straight | Non
     for step in trace.steps:
         if step[4] not in (_INPUT, _PLAIN_FUNC, _PLAIN_DATA):
             return None
-    return Straight(trace, shape, pipe, usual)
+    try:
+        return Straight(trace, shape, pipe, usual)
+    except (KeyError, ValueError):  # a value from outside the steps: replay
+        return None
