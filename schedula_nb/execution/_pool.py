@@ -71,6 +71,7 @@ class _Call:
         "packed",
         "times",
         "task",
+        "started",
     )
 
     def __init__(self, node: Hashable, fn: Callable, args: list) -> None:
@@ -80,6 +81,8 @@ class _Call:
         self.target: Any = None
         self.payload: bytes | None = None  # set when the call travels as bytes
         self.packed = False  # its outcome comes back as bytes (a process)
+        #: of a call to a process: set once its process was started
+        self.started: threading.Event | None = None
         self.times: tuple | None = None  # (start, end) of the call
         self.task: Any = None  # the thread running it, if in this process
 
@@ -168,10 +171,20 @@ class PoolExecutor:
                 call.packed = True
                 if isinstance(target, ProcessExecutor) and reference_fork():
                     # the reference's fork: the new process inherits the call
-                    call.future = target.submit(run_call, fn, tuple(args))
+                    submit = functools.partial(target.submit, run_call, fn, tuple(args))
                 else:
                     call.payload = dumps_call(node, self.name, fn, args)
-                    call.future = target.submit(run_payload, call.payload)
+                    submit = functools.partial(target.submit, run_payload, call.payload)
+                # Known before its process starts (it may run at once): a
+                # shutdown meanwhile waits for it to be started, then ends
+                # it and reports its process (see _abandon).
+                call.started = threading.Event()
+                with self._lock:
+                    self._calls.add(call)
+                try:
+                    call.future = submit()
+                finally:
+                    call.started.set()
             elif isinstance(target, _IN_PROCESS):
                 if _is_sub_dispatch(fn):  # its own branches use this executor too
                     call.fn = functools.partial(fn, _executor=self)
@@ -179,6 +192,7 @@ class PoolExecutor:
             else:  # another kind of executor: it ships the call its own way
                 call.future = target.submit(fn, *args)
         except RuntimeError as ex:  # submitted after shutdown
+            self._forget(call)
             raise ExecutorShutdown(
                 f"node {node!r}: executor {self.name!r} cannot take calls: {ex}",
                 node_id=node,
@@ -300,6 +314,10 @@ class PoolExecutor:
 
     def _abandon(self, call: _Call, tasks: dict) -> None:
         """Fail a running call with ``ExecutorShutdown`` and stop its work."""
+        if call.started is not None:
+            call.started.wait()  # its process is being started
+        if call.future is None:  # it could not be
+            return
         try:
             call.outer.set_exception(
                 ExecutorShutdown(

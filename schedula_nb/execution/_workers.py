@@ -202,10 +202,10 @@ class ProcessExecutor(cf.Executor):
         proc = ctx.Process(target=_child, args=(send, fn, args, kwargs), daemon=True)
         fut: cf.Future = cf.Future()
         fut.set_running_or_notify_cancel()
+        with self._lock:  # known before it runs (see process_of)
+            self._procs[fut] = proc
         proc.start()
         send.close()  # the child holds the only writing end: EOF when it dies
-        with self._lock:
-            self._procs[fut] = proc
         threading.Thread(
             target=self._collect, args=(fut, proc, recv), daemon=True
         ).start()
