@@ -279,12 +279,8 @@ class Dispatcher(Doors, ModelBuilder):
             reuse=reuse,
             verbose=verbose,
         )
-        if sol.pending is not None:  # an asynchronous executor: see _pending
-            if select_output_kw:
-                return selector(dictionary=sol.result(), **select_output_kw)
-            return sol
-        if select_output_kw:
-            return selector(dictionary=sol, **select_output_kw)
+        if select_output_kw:  # of the final values (see Solution.result)
+            return selector(dictionary=sol.result(), **select_output_kw)
         return sol
 
     __call__ = dispatch

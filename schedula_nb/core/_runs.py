@@ -110,8 +110,7 @@ def _replay_or_search(
             if replay(sol, plan.tables, initial, trace, stopper):
                 sol.complete = True
                 return sol
-            memo, sol = sol, sol.fresh()
-            sol.memo = memo  # reuse what the replay executed
+            sol = _taking_over(sol)
         sol = _search(dsp, sol, plan, initial, stopper, store, shape)
         return sol
     finally:
@@ -147,13 +146,21 @@ def search_after_replay(
 ) -> Solution:
     """A flat pipe's replay gave up at an outcome that differs: search again,
     taking the calls already made from the replay (not stored, no stopper)."""
-    memo, sol = sol, sol.fresh()
-    sol.memo = memo
+    sol = _taking_over(sol)
     try:
         return _search(None, sol, plan, initial, None, False, shape)
     finally:
         sol.memo = None
         sol.elapsed = elapsed(sol)
+
+
+def _taking_over(replayed: Solution) -> Solution:
+    """A fresh solution for the search that takes over a replay that gave
+    up, with the replay's as its memo: what the replay called is taken from
+    it, not called again."""
+    sol = replayed.fresh()
+    sol.memo = replayed
+    return sol
 
 
 def _replay_or_search_nested(
@@ -173,8 +180,7 @@ def _replay_or_search_nested(
                 plan.traces[shape] = fuse_log(log, sol)
             sol.complete = True
             return sol
-        memo, sol = sol, sol.fresh()
-        sol.memo = memo  # reuse what the replay executed, at every level
+        sol = _taking_over(sol)  # its memo serves every level
         if store:
             dsp.solution = sol
     log = []

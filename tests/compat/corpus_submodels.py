@@ -331,35 +331,31 @@ def _child_with_defaults(sh):
     return sub
 
 
-@case
-def build_submodel_include_defaults_first_id(sh):
-    # A parent id mapped to several child ids takes the default of the first
-    # one (the others' are dropped).
+def _include_defaults(sh, mapped):
+    """A parent id mapped to the child ids ``mapped``, ``include_defaults``."""
     dsp = sh.Dispatcher(name="main")
     dsp.add_function("max", max, ["a", "b"], ["c"])
     dsp.add_dispatcher(
         _child_with_defaults(sh),
-        {"c": ("a", "d")},
+        {"c": mapped},
         {"d": ("d", "f"), "e": "g"},
         "sub",
         include_defaults=True,
     )
     return dsp, [dict(inputs={"a": 6, "b": 5})]
+
+
+@case
+def build_submodel_include_defaults_first_id(sh):
+    # A parent id mapped to several child ids takes the default of the first
+    # one (the others' are dropped).
+    return _include_defaults(sh, ("a", "d"))
 
 
 @case
 def build_submodel_include_defaults_first_id_without_one(sh):
     # The first id has no default: the parent takes none, the child keeps its.
-    dsp = sh.Dispatcher(name="main")
-    dsp.add_function("max", max, ["a", "b"], ["c"])
-    dsp.add_dispatcher(
-        _child_with_defaults(sh),
-        {"c": ("d", "a")},
-        {"d": ("d", "f"), "e": "g"},
-        "sub",
-        include_defaults=True,
-    )
-    return dsp, [dict(inputs={"a": 6, "b": 5})]
+    return _include_defaults(sh, ("d", "a"))
 
 
 @case

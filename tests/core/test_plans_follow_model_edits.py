@@ -4,10 +4,12 @@ the same dispatch gives on a fresh copy of the model (no cache at all)."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_replay_properties import build, models, snapshot
 
 import schedula_nb as sh
 from schedula_nb.core._graph import DiGraph
+
+from .records import record as snapshot
+from .test_replay_properties import build, models
 
 
 def _plan(dsp):

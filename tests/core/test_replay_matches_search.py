@@ -3,15 +3,7 @@ fresh search gives, call every function once, and notice when outcomes change.""
 
 import schedula_nb as sh
 
-
-def snapshot(sol):
-    return (
-        list(sol.items()),
-        dict(sol.dist),
-        sorted(map(str, sol.workflow.edges)),
-        {n: f.kind for n, f in sol.failures.items()},
-        dict(sol.chosen),
-    )
+from .records import record
 
 
 def model(calls):
@@ -41,9 +33,9 @@ def model(calls):
 def test_replay_gives_the_search_result():
     calls = []
     dsp = model(calls)
-    first = snapshot(dsp({"x": 1}))
-    again = snapshot(dsp({"x": 1}))
-    fresh = snapshot(dsp.copy()({"x": 1}))  # a copy has no trace: a real search
+    first = record(dsp({"x": 1}))
+    again = record(dsp({"x": 1}))
+    fresh = record(dsp.copy()({"x": 1}))  # a copy has no trace: a real search
     assert first == again == fresh
 
 
@@ -55,11 +47,11 @@ def test_changed_outcome_falls_back_to_the_search_without_calling_twice():
     sol = dsp({"x": 2})  # same shape; boom now fails (y=3): outcome differs
     assert calls == ["small", "boom", "safe"]  # nothing ran twice
     assert sol["z"] == -3 and sol.failures["boom"].kind == "error"
-    assert snapshot(sol) == snapshot(model([])({"x": 2}))
+    assert record(sol) == record(model([])({"x": 2}))
     calls.clear()
     sol = dsp({"x": 50})  # small is out of domain now: another outcome
     assert calls == ["big", "boom"] and sol["y"] == 5000
-    assert snapshot(sol) == snapshot(model([])({"x": 50}))
+    assert record(sol) == record(model([])({"x": 50}))
 
 
 def test_a_model_change_drops_the_trace():

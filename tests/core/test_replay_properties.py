@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 import schedula_nb as sh
 
+from .records import record
+
 
 def _formula(kind, k):
     def f(*xs):
@@ -63,16 +65,6 @@ def build(spec):
     return dsp
 
 
-def snapshot(sol):
-    return (
-        list(sol.items()),
-        dict(sol.dist),
-        sorted(map(str, sol.workflow.edges)),
-        {n: f.kind for n, f in sol.failures.items()},
-        sorted(map(str, sol.not_needed)),
-    )
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     models(),
@@ -90,12 +82,12 @@ def test_replayed_dispatch_equals_fresh_search(spec, values, mode):
         inputs = {data[0]: v, data[1]: v + 1}
         got = dsp(inputs, **kw)
         fresh = build(spec)(inputs, **kw)
-        assert snapshot(got) == snapshot(fresh)
+        assert record(got) == record(fresh)
 
 
 def _outcome(func, args):
     try:
-        return func(*args), snapshot(func.solution)
+        return func(*args), record(func.solution)
     except sh.DispatcherError as err:
         return str(err).replace(func.__name__, "?"), None
 

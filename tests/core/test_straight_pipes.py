@@ -10,6 +10,8 @@ import pytest
 import schedula_nb as sh
 from schedula_nb.core._straight import Run
 
+from .records import record
+
 
 def chain(calls):
     """a -> b -> c -> d: plain functions, one output each, an alternative
@@ -60,24 +62,11 @@ def chain(calls):
     return dsp
 
 
-def snapshot(sol):
-    return (
-        list(sol.items()),
-        dict(sol.dist),
-        sorted(map(str, sol.workflow.edges)),
-        {n: f.kind for n, f in sol.failures.items()},
-        {n: sol.estimates(n) for n in sol.visit},
-        dict(sol.results),
-        sorted(map(str, sol.blocked)),
-        sol.complete,
-    )
-
-
 def outcome(func, a):
     try:
-        return func(a), snapshot(func.solution)
+        return func(a), record(func.solution)
     except sh.DispatcherError as err:
-        return str(err).replace(func.__name__, "?"), snapshot(func.solution)
+        return str(err).replace(func.__name__, "?"), record(func.solution)
 
 
 @pytest.mark.parametrize("cls", [sh.DispatchPipe, sh.SubDispatchPipe])
@@ -201,7 +190,7 @@ def test_a_replayed_dispatch_whose_filter_gives_none_searches_without_error():
     model = chain([])
     for a in (1, 2, 3, 13, 1, 2, 11, 1, 2, 12, 1, 2, sh.NONE, 4):
         fresh = chain([]).dispatch({"a": a}, ["d"])
-        assert snapshot(model.dispatch({"a": a}, ["d"])) == snapshot(fresh), a
+        assert record(model.dispatch({"a": a}, ["d"])) == record(fresh), a
 
 
 def test_a_none_argument_is_not_handed_to_a_function():
